@@ -1,0 +1,76 @@
+package backprop.grader.cli;
+
+import backprop.grader.engine.Grader;
+import backprop.grader.report.Reports;
+import backprop.grader.results.GradeReport;
+import backprop.grader.run.IsolatedRunner;
+import backprop.grader.submission.SubmissionLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code grade [<submission>] [--out DIR]}: grades one submission and writes the three reports. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = {"Grades one submission (a folder in Maven layout, flat .java files, or a .zip) and writes",
+                "report.json (native), results.json (Gradescope) and classroom.json (GitHub Classroom)."})
+final class GradeCommand implements Callable<Integer> {
+    static final Path EXAMPLE = Path.of("examples", "submission");
+
+    @Parameters(arity = "0..1", paramLabel = "<submission>",
+            description = "What to grade. Default: the bundled example submission, ${DEFAULT-VALUE}.",
+            defaultValue = "examples/submission")
+    Path submission;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "grading-output")
+    Path out;
+
+    @Option(names = "--check-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Time one check may take. Default: ${DEFAULT-VALUE}.")
+    long checkTimeout;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Time all checks together may take. Default: ${DEFAULT-VALUE}.")
+    long globalTimeout;
+
+    @Option(names = "--quiet", description = "Print only the total.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.exists(submission)) {
+            System.err.println("grader: submission not found: " + submission.toAbsolutePath()
+                    + (submission.equals(EXAMPLE) ? " (run from the repository root to grade the bundled example)" : ""));
+            return GraderCli.USAGE;
+        }
+        if (checkTimeout < 1 || globalTimeout < 1) {
+            System.err.println("grader: timeouts must be at least 1 second, got --check-timeout " + checkTimeout
+                    + " and --timeout " + globalTimeout);
+            return GraderCli.USAGE;
+        }
+        GradeReport report;
+        try {
+            report = Grader.create(new IsolatedRunner.Options(Duration.ofSeconds(checkTimeout), Duration.ofSeconds(globalTimeout),
+                    "512m")).grade(submission);
+        } catch (SubmissionLoader.UnreadableSubmissionException e) {
+            System.err.println("grader: " + e.getMessage());
+            return GraderCli.USAGE;
+        }
+        Reports.writeAll(report, out);
+        if (quiet) {
+            System.out.printf(java.util.Locale.ROOT, "%s: %s / %s%n", report.submissionId(), trim(report.score()), trim(report.maxScore()));
+        } else {
+            System.out.print(Reports.consoleSummary(report));
+            System.out.println("Reports written to " + out.toAbsolutePath().normalize() + " (report.json, results.json, classroom.json)");
+        }
+        return GraderCli.GRADED;
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

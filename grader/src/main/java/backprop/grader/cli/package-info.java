@@ -1,0 +1,2 @@
+/** The command line: {@code java -jar grader/target/grader.jar grade [<submission>] [--out DIR]}. */
+package backprop.grader.cli;

@@ -1,0 +1,160 @@
+package backprop.grader.compile;
+
+import backprop.grader.results.CompileDiagnostic;
+import backprop.grader.submission.SourceFile;
+import backprop.grader.submission.StarterSources;
+import backprop.grader.submission.Submission;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Step 2 of grading: compiles a submission in-process with {@code javax.tools}. A student file that
+ * does not compile is replaced by its starter stub and the rest is compiled again, so the parts that
+ * work still earn their points.
+ */
+public final class SubmissionCompiler {
+    private final StarterSources starter;
+
+    public SubmissionCompiler(StarterSources starter) {
+        this.starter = starter;
+    }
+
+    public CompilationResult compile(Submission submission, Path classesDir) {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("no Java compiler: the grader needs a JDK, not a JRE (java.home="
+                    + System.getProperty("java.home") + ")");
+        }
+        Map<String, SourceFile> sources = new LinkedHashMap<>();
+        submission.sources().forEach(s -> sources.put(s.fileName(), s));
+        List<CompileDiagnostic> reported = new ArrayList<>();
+        Set<String> replaced = new LinkedHashSet<>();
+        Set<String> dropped = new LinkedHashSet<>();
+        for (int attempt = 0; attempt <= sources.size(); attempt++) {
+            clean(classesDir);
+            Map<String, List<CompileDiagnostic>> errors = run(compiler, sources.values(), classesDir);
+            if (errors.isEmpty()) {
+                return new CompilationResult(classesDir, reported, replaced, dropped);
+            }
+            boolean changed = false;
+            for (Map.Entry<String, List<CompileDiagnostic>> e : errors.entrySet()) {
+                SourceFile file = sources.get(e.getKey());
+                if (file == null || !file.fromStudent()) {
+                    continue;
+                }
+                reported.addAll(e.getValue());
+                String stub = starter.source(file.fileName());
+                if (stub == null) {
+                    sources.remove(file.fileName());
+                    dropped.add(file.fileName());
+                } else {
+                    sources.put(file.fileName(), new SourceFile(file.fileName(), "starter", stub, false));
+                    replaced.add(file.fileName());
+                }
+                changed = true;
+            }
+            if (!changed) {
+                // Only starter files fail: the student's files must have broken them (e.g. a changed signature).
+                for (String name : errors.keySet()) {
+                    reported.addAll(errors.get(name));
+                }
+                for (SourceFile file : List.copyOf(sources.values())) {
+                    if (file.fromStudent()) {
+                        String stub = starter.source(file.fileName());
+                        if (stub == null) {
+                            sources.remove(file.fileName());
+                            dropped.add(file.fileName());
+                        } else {
+                            sources.put(file.fileName(), new SourceFile(file.fileName(), "starter", stub, false));
+                            replaced.add(file.fileName());
+                        }
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("the starter itself does not compile; rebuild the grader");
+    }
+
+    private static Map<String, List<CompileDiagnostic>> run(JavaCompiler compiler, Iterable<SourceFile> files, Path out) {
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<JavaFileObject> units = new ArrayList<>();
+        for (SourceFile f : files) {
+            units.add(new Source(f));
+        }
+        try (StandardJavaFileManager fm = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+            List<String> options = List.of("-d", out.toString(), "--release", "17", "-proc:none", "-nowarn",
+                    "-encoding", "UTF-8", "-Xmaxerrs", "50", "-classpath", "");
+            compiler.getTask(new StringWriter(), fm, diagnostics, options, null, units).call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // javac itself crashed on this input: treat every student file as not compiling.
+            Map<String, List<CompileDiagnostic>> all = new LinkedHashMap<>();
+            for (SourceFile f : files) {
+                all.put(f.fileName(), List.of(new CompileDiagnostic(f.origin(), 0, "error", "the compiler failed: " + e)));
+            }
+            return all;
+        }
+        Map<String, List<CompileDiagnostic>> errors = new LinkedHashMap<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() != Diagnostic.Kind.ERROR || !(d.getSource() instanceof Source s)) {
+                continue;
+            }
+            errors.computeIfAbsent(s.file.fileName(), k -> new ArrayList<>())
+                    .add(new CompileDiagnostic(s.file.origin(), d.getLineNumber(), "error", d.getMessage(Locale.ROOT)));
+        }
+        if (errors.isEmpty() && diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR)) {
+            errors.put("?", List.of(new CompileDiagnostic("?", 0, "error", "compilation failed without a file")));
+        }
+        return errors;
+    }
+
+    private static void clean(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An in-memory source whose diagnostics carry the submission's file name. */
+    private static final class Source extends SimpleJavaFileObject {
+        final SourceFile file;
+
+        Source(SourceFile file) {
+            super(URI.create("string:///backprop/nn/" + file.fileName()), Kind.SOURCE);
+            this.file = file;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return file.source();
+        }
+    }
+}

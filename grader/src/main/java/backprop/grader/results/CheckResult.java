@@ -1,0 +1,44 @@
+package backprop.grader.results;
+
+import java.util.Objects;
+
+/**
+ * The verdict on one graded check.
+ *
+ * @param number     stable number such as {@code "3.2"}
+ * @param name       student-readable name
+ * @param part       the part it belongs to
+ * @param score      points earned: {@code maxScore} if passed, else 0
+ * @param maxScore   points it is worth
+ * @param status     how it ended
+ * @param feedback   what went wrong, in the student's terms; empty when passed
+ * @param diagnosis  the named mistake, if one was recognised; empty otherwise
+ * @param visibility when the student may see it
+ * @param durationMillis time the check ran, 0 if it never ran
+ * @param output     what the student's code printed during the check, truncated
+ */
+public record CheckResult(String number, String name, String part, double score, double maxScore, Status status,
+                          String feedback, String diagnosis, Visibility visibility, long durationMillis, String output) {
+    public CheckResult {
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(part, "part");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(visibility, "visibility");
+        feedback = feedback == null ? "" : feedback;
+        diagnosis = diagnosis == null ? "" : diagnosis;
+        output = output == null ? "" : output;
+        if (!(maxScore >= 0) || Double.isInfinite(maxScore)) {
+            throw new IllegalArgumentException("check " + number + ": maxScore must be a finite number >= 0, got " + maxScore);
+        }
+        double expected = status == Status.PASSED ? maxScore : 0.0;
+        if (score != expected) {
+            throw new IllegalArgumentException("check " + number + " is " + status.json() + " and worth " + maxScore
+                    + ", so its score must be " + expected + ", got " + score);
+        }
+    }
+
+    public boolean passed() {
+        return status == Status.PASSED;
+    }
+}

@@ -1,0 +1,18 @@
+package backprop.grader.run;
+
+import backprop.grader.results.Status;
+
+/**
+ * What happened to one check in the test JVM, before scoring.
+ *
+ * @param status  PASSED, FAILED, ERROR, TIMEOUT or NOT_IMPLEMENTED
+ * @param message the failure message (feedback), empty when passed
+ * @param output  what the student's code printed during the check
+ * @param millis  how long it ran
+ */
+public record CheckOutcome(Status status, String message, String output, long millis) {
+    public CheckOutcome {
+        message = message == null ? "" : message;
+        output = output == null ? "" : output;
+    }
+}

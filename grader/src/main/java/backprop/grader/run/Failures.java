@@ -1,0 +1,61 @@
+package backprop.grader.run;
+
+import java.util.concurrent.TimeoutException;
+
+/** Turns a test's failure into the kind and the message the grader reports. */
+final class Failures {
+    static final String NOT_IMPLEMENTED = "backprop.grader.checks.NotImplementedFailure";
+    static final String CHECK_FAILURE = "backprop.grader.checks.CheckFailure";
+
+    private Failures() {
+    }
+
+    static boolean isTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "timeout", "not_implemented", "check", "assertion" or the class name of an unexpected throwable. */
+    static String kind(Throwable t) {
+        if (isTimeout(t)) {
+            return "timeout";
+        }
+        String name = t.getClass().getName();
+        if (name.equals(NOT_IMPLEMENTED)) {
+            return "not_implemented";
+        }
+        if (name.equals(CHECK_FAILURE) || t.getClass().getSuperclass().getName().equals(CHECK_FAILURE)) {
+            return "check";
+        }
+        if (t instanceof AssertionError) {
+            return "assertion";
+        }
+        return name;
+    }
+
+    /** The failure message; for an unexpected throwable also where in the student's code it came from. */
+    static String describe(Throwable t) {
+        String kind = kind(t);
+        if (kind.equals("check") || kind.equals("not_implemented") || kind.equals("assertion")) {
+            return String.valueOf(t.getMessage());
+        }
+        if (kind.equals("timeout")) {
+            return "the check did not finish in time (" + t.getMessage() + "): an endless loop, or very slow code?";
+        }
+        StringBuilder sb = new StringBuilder(t.getClass().getSimpleName());
+        if (t.getMessage() != null) {
+            sb.append(": ").append(t.getMessage());
+        }
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (e.getClassName().startsWith("backprop.nn.")) {
+                sb.append(" (at ").append(e.getFileName()).append(':').append(e.getLineNumber()).append(')');
+                break;
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,235 @@
+package backprop.grader.suites;
+
+import backprop.grader.catalogue.Graded;
+import backprop.grader.catalogue.Part;
+import backprop.grader.checks.CheckFailure;
+import backprop.grader.checks.Compare;
+import backprop.grader.checks.KnownMistake;
+import backprop.grader.checks.Setting;
+import backprop.grader.checks.Student;
+import backprop.grader.checks.Tolerance;
+import backprop.grader.results.Visibility;
+import backprop.nn.Activation;
+import backprop.nn.Matrix;
+import backprop.reference.ReferenceActivation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Activation.derivative for each activation: finite differences, the reference, extreme inputs. */
+@Part("Activations")
+class ActivationChecks {
+    private static final long SEED = 101;
+    private static final ReferenceActivation LEAKY = ReferenceActivation.leakyRelu(0.01);
+
+    // ---- finite differences ------------------------------------------------------------------
+
+    @Test
+    @Graded(number = "1.1", points = 1)
+    @DisplayName("Identity.derivative matches finite differences")
+    void identityFiniteDifferences() {
+        finiteDifferences(ReferenceActivation.IDENTITY);
+    }
+
+    @Test
+    @Graded(number = "1.2", points = 1)
+    @DisplayName("Sigmoid.derivative matches finite differences")
+    void sigmoidFiniteDifferences() {
+        finiteDifferences(ReferenceActivation.SIGMOID);
+    }
+
+    @Test
+    @Graded(number = "1.3", points = 1)
+    @DisplayName("Tanh.derivative matches finite differences")
+    void tanhFiniteDifferences() {
+        finiteDifferences(ReferenceActivation.TANH);
+    }
+
+    @Test
+    @Graded(number = "1.4", points = 1)
+    @DisplayName("ReLU.derivative matches finite differences (away from the kink)")
+    void reluFiniteDifferences() {
+        finiteDifferences(ReferenceActivation.RELU);
+    }
+
+    @Test
+    @Graded(number = "1.5", points = 1)
+    @DisplayName("LeakyReLU.derivative matches finite differences (away from the kink)")
+    void leakyReluFiniteDifferences() {
+        finiteDifferences(LEAKY);
+    }
+
+    // ---- the reference, including the kink convention ----------------------------------------
+
+    @Test
+    @Graded(number = "1.6", points = 1)
+    @DisplayName("Identity.derivative agrees with the reference")
+    void identityReference() {
+        reference(ReferenceActivation.IDENTITY);
+    }
+
+    @Test
+    @Graded(number = "1.7", points = 1)
+    @DisplayName("Sigmoid.derivative agrees with the reference")
+    void sigmoidReference() {
+        reference(ReferenceActivation.SIGMOID);
+    }
+
+    @Test
+    @Graded(number = "1.8", points = 1)
+    @DisplayName("Tanh.derivative agrees with the reference")
+    void tanhReference() {
+        reference(ReferenceActivation.TANH);
+    }
+
+    @Test
+    @Graded(number = "1.9", points = 1)
+    @DisplayName("ReLU.derivative agrees with the reference, including 0 at z = 0")
+    void reluReference() {
+        reference(ReferenceActivation.RELU);
+    }
+
+    @Test
+    @Graded(number = "1.10", points = 1)
+    @DisplayName("LeakyReLU.derivative agrees with the reference, including α at z = 0")
+    void leakyReluReference() {
+        reference(LEAKY);
+    }
+
+    // ---- extreme inputs ----------------------------------------------------------------------
+
+    @Test
+    @Graded(number = "1.11", points = 1, visibility = Visibility.AFTER_DUE_DATE)
+    @DisplayName("Sigmoid.derivative is finite and correct for z = ±50 and ±800")
+    void sigmoidExtremes() {
+        extremes(ReferenceActivation.SIGMOID);
+    }
+
+    @Test
+    @Graded(number = "1.12", points = 1, visibility = Visibility.AFTER_DUE_DATE)
+    @DisplayName("Tanh.derivative is finite and correct for z = ±50 and ±800")
+    void tanhExtremes() {
+        extremes(ReferenceActivation.TANH);
+    }
+
+    @Test
+    @Graded(number = "1.13", points = 1, visibility = Visibility.AFTER_DUE_DATE)
+    @DisplayName("ReLU and LeakyReLU derivatives are correct for z = ±50 and ±800")
+    void reluExtremes() {
+        extremes(ReferenceActivation.RELU);
+        extremes(LEAKY);
+    }
+
+    // ---- shared ------------------------------------------------------------------------------
+
+    /** Central differences of the reference value (h = 1e-5) at 40 Gaussian points, |z| ≥ 1e-3. */
+    static void finiteDifferences(ReferenceActivation reference) {
+        Activation student = Students.activation(reference);
+        String method = Students.className(reference) + ".derivative";
+        Random random = new Random(SEED);
+        double[] z = new double[40];
+        for (int i = 0; i < z.length; i++) {
+            do {
+                z[i] = 2.5 * random.nextGaussian();
+            } while (Math.abs(z[i]) < 1e-3);
+        }
+        double[][] numeric = new double[1][z.length];
+        double[][] analytic = new double[1][z.length];
+        for (int i = 0; i < z.length; i++) {
+            double h = 1e-5;
+            numeric[0][i] = (reference.value(z[i] + h) - reference.value(z[i] - h)) / (2 * h);
+            int k = i;
+            analytic[0][i] = Student.call(method, () -> student.derivative(z[k]));
+        }
+        Compare.matrix(new Setting(method, "f'(z)", "40 Gaussian z (std 2.5) from seed " + SEED
+                        + ", compared with central differences, h = 1e-5"),
+                numeric, Matrix.of(analytic), Tolerance.GRADIENT_CHECK, 1, mistakes(reference, z), atZ(z));
+    }
+
+    static void reference(ReferenceActivation reference) {
+        Activation student = Students.activation(reference);
+        String method = Students.className(reference) + ".derivative";
+        Random random = new Random(SEED + 1);
+        double[] z = new double[200];
+        for (int i = 1; i < z.length; i++) {
+            z[i] = 3 * random.nextGaussian();
+        }
+        z[0] = 0.0; // the kink convention
+        double[][] expected = new double[1][z.length];
+        double[][] actual = new double[1][z.length];
+        for (int i = 0; i < z.length; i++) {
+            expected[0][i] = reference.derivative(z[i]);
+            int k = i;
+            actual[0][i] = Student.call(method, () -> student.derivative(z[k]));
+        }
+        if (reference.kind().contains("relu") && !Tolerance.REFERENCE.accepts(expected[0][0], actual[0][0])) {
+            throw new CheckFailure(method + "(0) returned " + actual[0][0] + " but this course's convention at the kink z = 0 is "
+                    + expected[0][0] + " (see the Javadoc of " + method + ")", "kink convention: the derivative at z = 0 is "
+                    + expected[0][0] + " here, use z > 0 (not z >= 0) for the 'positive' branch");
+        }
+        Compare.matrix(new Setting(method, "f'(z)", "z = 0 and 199 Gaussian z (std 3) from seed " + (SEED + 1)),
+                expected, Matrix.of(actual), Tolerance.REFERENCE, 1, mistakes(reference, z), atZ(z));
+    }
+
+    static void extremes(ReferenceActivation reference) {
+        Activation student = Students.activation(reference);
+        String method = Students.className(reference) + ".derivative";
+        double[] z = {50, -50, 800, -800};
+        double[][] expected = new double[1][z.length];
+        double[][] actual = new double[1][z.length];
+        for (int i = 0; i < z.length; i++) {
+            expected[0][i] = reference.derivative(z[i]);
+            int k = i;
+            actual[0][i] = Student.call(method, () -> student.derivative(z[k]));
+        }
+        Compare.matrix(new Setting(method, "f'(z)", "extreme pre-activations z = 50, -50, 800, -800"),
+                expected, Matrix.of(actual), new Tolerance(1e-6, 1e-12), 1, List.of(), atZ(z));
+    }
+
+    /** Wrong formulas students write: derivative at the activation instead of z, 1 − z² for tanh. */
+    static List<KnownMistake> mistakes(ReferenceActivation reference, double[] z) {
+        return mistakes(reference, new double[][] {z});
+    }
+
+    /** As {@link #mistakes(ReferenceActivation, double[])}, for pre-activations of any shape. */
+    static List<KnownMistake> mistakes(ReferenceActivation reference, double[][] z) {
+        List<KnownMistake> list = new ArrayList<>();
+        if (reference.kind().equals("sigmoid")) {
+            list.add(new KnownMistake("derivative at the wrong variable: z·(1 − z) is a·(1 − a) with z where a = σ(z) belongs;"
+                    + " compute s = σ(z) first, then s·(1 − s)", map(z, v -> v * (1 - v))));
+            list.add(new KnownMistake("derivative at the wrong variable: σ'(σ(z)) applies the derivative to the activation"
+                    + " instead of the pre-activation z", map(z, v -> reference.derivative(reference.value(v)))));
+        }
+        if (reference.kind().equals("tanh")) {
+            list.add(new KnownMistake("derivative at the wrong variable: 1 − z² squares z; the derivative is 1 − tanh²(z)",
+                    map(z, v -> 1 - v * v)));
+            list.add(new KnownMistake("derivative at the wrong variable: tanh'(tanh(z)) applies the derivative to the"
+                    + " activation instead of z", map(z, v -> reference.derivative(reference.value(v)))));
+        }
+        if (!reference.kind().equals("identity")) {
+            list.add(new KnownMistake("returns the activation f(z) instead of its derivative f'(z)", map(z, reference::value)));
+        }
+        return list;
+    }
+
+    private static double[][] map(double[][] z, java.util.function.DoubleUnaryOperator f) {
+        double[][] out = new double[z.length][];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = new double[z[i].length];
+            for (int j = 0; j < z[i].length; j++) {
+                out[i][j] = f.applyAsDouble(z[i][j]);
+            }
+        }
+        return out;
+    }
+
+    private static Compare.ElementLabel atZ(double[] z) {
+        return (row, col) -> " (z = " + fmt(z[col]) + ")";
+    }
+
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.6g", v);
+    }
+}

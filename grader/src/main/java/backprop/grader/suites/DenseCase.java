@@ -1,0 +1,130 @@
+package backprop.grader.suites;
+
+import backprop.grader.checks.KnownMistake;
+import backprop.grader.checks.Numeric;
+import backprop.reference.DenseSpec;
+import backprop.reference.LayerTrace;
+import backprop.reference.ReferenceActivation;
+import backprop.reference.ReferenceNetwork;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One dense-layer situation: input X (N × in), weights W (out × in), bias b, a Gaussian upstream
+ * gradient G (never all ones), and what the reference computes from them. Pre-activations stay at
+ * least 1e-3 away from a kink at 0.
+ */
+record DenseCase(long seed, ReferenceActivation activation, double[][] x, double[][] w, double[] b, double[][] g,
+                 LayerTrace expected) {
+    static final int N = 4;
+    static final int IN = 3;
+    static final int OUT = 5;
+
+    static DenseCase random(ReferenceActivation activation, long seed) {
+        return random(activation, seed, 1.0);
+    }
+
+    /** @param zScale multiplies W and b, to push pre-activations to extremes */
+    static DenseCase random(ReferenceActivation activation, long seed, double zScale) {
+        Random random = new Random(seed);
+        double[][] w = Numeric.scale(Numeric.gaussian(OUT, IN, random), zScale / Math.sqrt(IN));
+        double[] b = Numeric.scale(Numeric.gaussian(1, OUT, random), 0.1 * zScale)[0];
+        double[][] x;
+        do {
+            x = Numeric.gaussian(N, IN, random);
+        } while (minAbsZ(x, w, b) < 1e-3);
+        double[][] g = Numeric.gaussian(N, OUT, random);
+        LayerTrace trace = network(activation, w, b).backpropagate(x, g, 0.1).layers().get(0);
+        return new DenseCase(seed, activation, x, w, b, g, trace);
+    }
+
+    static ReferenceNetwork network(ReferenceActivation activation, double[][] w, double[] b) {
+        return new ReferenceNetwork(List.of(new DenseSpec(w, b, activation)));
+    }
+
+    String describe() {
+        return "batch " + N + ", in " + IN + ", out " + OUT + ", " + activation.name() + ", seed " + seed;
+    }
+
+    /** Σ G ⊙ f(X·Wᵀ + b): the scalar whose gradients the layer's backward computes. */
+    double objective(double[][] x, double[][] w, double[] b) {
+        return Numeric.dot(network(activation, w, b).forward(x), g);
+    }
+
+    /** The classic wrong versions of dW, db and dX, derived from wrong dZ's. */
+    List<KnownMistake> mistakes(String quantity) {
+        int n = x.length;
+        int out = w.length;
+        double[][] z = expected.z();
+        double[][] noDerivative = new double[n][out];
+        double[][] atActivation = new double[n][out];
+        double[][] upstreamIgnored = new double[n][out];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < out; j++) {
+                noDerivative[i][j] = g[i][j];
+                atActivation[i][j] = g[i][j] * activation.derivative(activation.value(z[i][j]));
+                upstreamIgnored[i][j] = activation.derivative(z[i][j]);
+            }
+        }
+        return List.of(
+                new KnownMistake("activation derivative missing: dZ must be G ⊙ f'(Z), but your result equals G used as dZ",
+                        fromDz(noDerivative, quantity)),
+                new KnownMistake("activation derivative at the wrong variable: f'(A) (at the activation) instead of f'(Z)"
+                        + " (at the pre-activation)", fromDz(atActivation, quantity)),
+                new KnownMistake("upstream gradient ignored: your result equals f'(Z) alone; multiply by gradOutput",
+                        fromDz(upstreamIgnored, quantity)));
+    }
+
+    private double[][] fromDz(double[][] dz, String quantity) {
+        int n = x.length;
+        int out = w.length;
+        int in = w[0].length;
+        switch (quantity) {
+            case "dW" -> {
+                double[][] dw = new double[out][in];
+                for (int i = 0; i < n; i++) {
+                    for (int o = 0; o < out; o++) {
+                        for (int k = 0; k < in; k++) {
+                            dw[o][k] += dz[i][o] * x[i][k];
+                        }
+                    }
+                }
+                return dw;
+            }
+            case "db" -> {
+                double[][] db = new double[1][out];
+                for (double[] row : dz) {
+                    for (int o = 0; o < out; o++) {
+                        db[0][o] += row[o];
+                    }
+                }
+                return db;
+            }
+            default -> {
+                double[][] dx = new double[n][in];
+                for (int i = 0; i < n; i++) {
+                    for (int o = 0; o < out; o++) {
+                        for (int k = 0; k < in; k++) {
+                            dx[i][k] += dz[i][o] * w[o][k];
+                        }
+                    }
+                }
+                return dx;
+            }
+        }
+    }
+
+    private static double minAbsZ(double[][] x, double[][] w, double[] b) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double[] row : x) {
+            for (int o = 0; o < w.length; o++) {
+                double z = b[o];
+                for (int k = 0; k < row.length; k++) {
+                    z += w[o][k] * row[k];
+                }
+                min = Math.min(min, Math.abs(z));
+            }
+        }
+        return min;
+    }
+}

@@ -1,0 +1,196 @@
+package backprop.grader.suites;
+
+import backprop.grader.catalogue.Graded;
+import backprop.grader.catalogue.Part;
+import backprop.grader.checks.CheckFailure;
+import backprop.grader.checks.Compare;
+import backprop.grader.checks.KnownMistake;
+import backprop.grader.checks.Numeric;
+import backprop.grader.checks.Setting;
+import backprop.grader.checks.Student;
+import backprop.grader.checks.Tolerance;
+import backprop.grader.results.Visibility;
+import backprop.nn.Loss;
+import backprop.nn.Matrix;
+import backprop.reference.ReferenceLoss;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Loss.gradient for each loss: finite differences, the reference, extreme inputs. */
+@Part("Losses")
+class LossChecks {
+    private static final long SEED = 202;
+
+    @Test
+    @Graded(number = "2.1", points = 2)
+    @DisplayName("MeanSquaredError.gradient matches finite differences")
+    void mseFiniteDifferences() {
+        finiteDifferences(ReferenceLoss.MSE);
+    }
+
+    @Test
+    @Graded(number = "2.2", points = 2)
+    @DisplayName("BinaryCrossEntropy.gradient matches finite differences")
+    void bceFiniteDifferences() {
+        finiteDifferences(ReferenceLoss.BCE);
+    }
+
+    @Test
+    @Graded(number = "2.3", points = 2)
+    @DisplayName("SoftmaxCrossEntropy.gradient matches finite differences")
+    void softmaxFiniteDifferences() {
+        finiteDifferences(ReferenceLoss.SOFTMAX_CROSS_ENTROPY);
+    }
+
+    @Test
+    @Graded(number = "2.4", points = 2)
+    @DisplayName("MeanSquaredError.gradient agrees with the reference (mean over all elements)")
+    void mseReference() {
+        reference(ReferenceLoss.MSE);
+    }
+
+    @Test
+    @Graded(number = "2.5", points = 2)
+    @DisplayName("BinaryCrossEntropy.gradient agrees with the reference (mean over all elements)")
+    void bceReference() {
+        reference(ReferenceLoss.BCE);
+    }
+
+    @Test
+    @Graded(number = "2.6", points = 2)
+    @DisplayName("SoftmaxCrossEntropy.gradient agrees with the reference (mean over the batch)")
+    void softmaxReference() {
+        reference(ReferenceLoss.SOFTMAX_CROSS_ENTROPY);
+    }
+
+    @Test
+    @Graded(number = "2.7", points = 2, visibility = Visibility.AFTER_DUE_DATE)
+    @DisplayName("MeanSquaredError.gradient is correct for large predictions (±1e6)")
+    void mseExtremes() {
+        extremes(ReferenceLoss.MSE, new double[][] {{1e6, -1e6}, {3e5, 0}}, new double[][] {{0, 1}, {-2e5, 1}});
+    }
+
+    @Test
+    @Graded(number = "2.8", points = 2, visibility = Visibility.AFTER_DUE_DATE)
+    @DisplayName("BinaryCrossEntropy.gradient is finite for probabilities of exactly 0 and 1")
+    void bceExtremes() {
+        extremes(ReferenceLoss.BCE, new double[][] {{0, 1}, {1, 0}, {0.5, 1e-300}}, new double[][] {{0, 1}, {0, 1}, {1, 0}});
+    }
+
+    @Test
+    @Graded(number = "2.9", points = 2, visibility = Visibility.AFTER_DUE_DATE)
+    @DisplayName("SoftmaxCrossEntropy.gradient is finite for logits of ±1000")
+    void softmaxExtremes() {
+        extremes(ReferenceLoss.SOFTMAX_CROSS_ENTROPY, new double[][] {{1000, -1000, 0}, {-1000, -999, -1000}, {800, 800, 800}},
+                new double[][] {{0, 1, 0}, {1, 0, 0}, {0, 0, 1}});
+    }
+
+    // ---- shared ------------------------------------------------------------------------------
+
+    /** A batch of 4 samples with 3 outputs: predictions valid for {@code loss}, targets of the right kind. */
+    static double[][][] batch(ReferenceLoss loss, int n, int k, Random random) {
+        double[][] prediction = new double[n][k];
+        double[][] target = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            int hot = random.nextInt(k);
+            for (int j = 0; j < k; j++) {
+                switch (loss) {
+                    case MSE -> {
+                        prediction[i][j] = random.nextGaussian();
+                        target[i][j] = random.nextGaussian();
+                    }
+                    case BCE -> {
+                        prediction[i][j] = 0.05 + 0.9 * random.nextDouble();
+                        target[i][j] = random.nextBoolean() ? 1 : 0;
+                    }
+                    case SOFTMAX_CROSS_ENTROPY -> {
+                        prediction[i][j] = 2 * random.nextGaussian();
+                        target[i][j] = j == hot ? 1 : 0;
+                    }
+                    default -> throw new IllegalStateException();
+                }
+            }
+        }
+        return new double[][][] {prediction, target};
+    }
+
+    static void finiteDifferences(ReferenceLoss reference) {
+        Random random = new Random(SEED);
+        double[][][] b = batch(reference, 4, 3, random);
+        double[][] numeric = Numeric.gradient(p -> reference.value(p, b[1]), b[0]);
+        Matrix actual = studentGradient(reference, b[0], b[1]);
+        Compare.matrix(new Setting(Students.className(reference) + ".gradient", "dL/dprediction",
+                        "batch 4 x 3 outputs, seed " + SEED + ", compared with central differences of the loss, h = 1e-5"),
+                numeric, actual, Tolerance.GRADIENT_CHECK, 4, mistakes(reference, b[0], b[1]));
+    }
+
+    static void reference(ReferenceLoss reference) {
+        Random random = new Random(SEED + 1);
+        double[][][] b = batch(reference, 5, 2, random);
+        Compare.matrix(new Setting(Students.className(reference) + ".gradient", "dL/dprediction", "batch 5 x 2 outputs, seed "
+                        + (SEED + 1)), reference.gradient(b[0], b[1]), studentGradient(reference, b[0], b[1]),
+                Tolerance.REFERENCE, 5, mistakes(reference, b[0], b[1]));
+    }
+
+    static void extremes(ReferenceLoss reference, double[][] prediction, double[][] target) {
+        String method = Students.className(reference) + ".gradient";
+        Matrix actual = studentGradient(reference, prediction, target);
+        if (actual != null) {
+            double[][] a = actual.toArray();
+            for (double[] row : a) {
+                for (double v : row) {
+                    if (!Double.isFinite(v)) {
+                        throw new CheckFailure(method + " returned " + v + " for the extreme inputs "
+                                + java.util.Arrays.deepToString(prediction), reference == ReferenceLoss.SOFTMAX_CROSS_ENTROPY
+                                ? "softmax without subtracting each row's maximum: exp(1000) overflows to Infinity and"
+                                + " Infinity/Infinity is NaN; use SoftmaxCrossEntropy.softmax"
+                                : reference == ReferenceLoss.BCE
+                                ? "log(0) or division by 0: probabilities of exactly 0 or 1 must be clamped first"
+                                + " (BinaryCrossEntropy.clamp)" : "");
+                    }
+                }
+            }
+        }
+        Compare.matrix(new Setting(method, "dL/dprediction", "extreme inputs " + java.util.Arrays.deepToString(prediction)),
+                reference.gradient(prediction, target), actual, new Tolerance(1e-6, 1e-12), prediction.length, List.of());
+    }
+
+    static Matrix studentGradient(ReferenceLoss reference, double[][] prediction, double[][] target) {
+        Loss loss = Students.loss(reference);
+        Matrix p = Matrix.of(prediction);
+        Matrix y = Matrix.of(target);
+        return Student.call(Students.className(reference) + ".gradient", () -> loss.gradient(p, y));
+    }
+
+    /** Wrong formulas: sum instead of mean, mean over rows only, the BCE + sigmoid shortcut. */
+    static List<KnownMistake> mistakes(ReferenceLoss reference, double[][] prediction, double[][] target) {
+        double[][] right = reference.gradient(prediction, target);
+        int n = prediction.length;
+        int k = prediction[0].length;
+        List<KnownMistake> list = new ArrayList<>();
+        if (reference != ReferenceLoss.SOFTMAX_CROSS_ENTROPY) {
+            list.add(new KnownMistake("batch scaling: summed over all " + n + "x" + k + " elements instead of averaged"
+                    + " (missing the 1/(N·K) of the mean)", Numeric.scale(right, n * k)));
+            list.add(new KnownMistake("batch scaling: divided by the batch size N = " + n + " only; this loss is a mean over all"
+                    + " N·K = " + (n * k) + " elements", Numeric.scale(right, k)));
+        } else {
+            list.add(new KnownMistake("batch scaling: summed over the batch instead of averaged (missing the 1/N)",
+                    Numeric.scale(right, n)));
+        }
+        if (reference == ReferenceLoss.BCE) {
+            double[][] shortcut = new double[n][k];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
+                    shortcut[i][j] = (prediction[i][j] - target[i][j]) / (n * k);
+                }
+            }
+            list.add(new KnownMistake("BCE + sigmoid shortcut used as dL/dp: (p − y)/(N·K) is dL/dz of a sigmoid output;"
+                    + " BinaryCrossEntropy.gradient must return dL/dp = (p − y)/(p(1 − p))/(N·K), and the dense layer's σ'"
+                    + " turns it into p − y", shortcut));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,150 @@
+package backprop.grader.suites;
+
+import backprop.grader.checks.CheckFailure;
+import backprop.grader.checks.Compare;
+import backprop.grader.checks.KnownMistake;
+import backprop.grader.checks.Setting;
+import backprop.grader.checks.Student;
+import backprop.grader.checks.Tolerance;
+import backprop.nn.DenseLayer;
+import backprop.nn.Loss;
+import backprop.nn.Matrix;
+import backprop.reference.Step;
+import backprop.reference.Trace;
+import backprop.reference.WorkedExample;
+import backprop.reference.WorkedExamples;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Replays a document's worked example with the student's layers and loss, one step at a time in the
+ * order the document computes them (forward, loss, backward from the last layer, update), and fails
+ * at the first step whose value differs from the reference, naming it as the document does.
+ */
+final class WorkedExampleRun {
+    private final WorkedExample example;
+    private final Trace expected;
+    private final Map<String, Step> printed = new LinkedHashMap<>();
+    private final List<String> passed = new ArrayList<>();
+    private int total;
+
+    private WorkedExampleRun(WorkedExample example) {
+        this.example = example;
+        this.expected = example.run();
+        for (Step s : example.steps()) {
+            printed.putIfAbsent(s.quantity(), s);
+        }
+    }
+
+    static void grade(String id) {
+        new WorkedExampleRun(WorkedExamples.byId(id)).run();
+    }
+
+    private void run() {
+        int layersCount = example.network().size();
+        int n = example.x().length;
+        List<DenseLayer> layers = new ArrayList<>();
+        for (int i = 0; i < layersCount; i++) {
+            layers.add(Students.dense(example.network().get(i)));
+        }
+        Loss loss = Students.loss(example.referenceLoss());
+        String lossName = Students.className(example.referenceLoss());
+        double scale = example.lossScale();
+
+        Matrix a = Matrix.of(example.x());
+        for (int i = 0; i < layersCount; i++) {
+            DenseLayer layer = layers.get(i);
+            Matrix input = a;
+            a = Student.call("DenseLayer.forward", () -> layer.forward(input));
+            Matrix z = layer.preActivation();
+            step("layers[" + i + "].z", "DenseLayer.forward", () -> z);
+            Matrix out = a;
+            step("layers[" + i + "].a", "DenseLayer.forward", () -> out);
+        }
+        Matrix output = a;
+        Matrix target = Matrix.of(example.y());
+        step("output", "DenseLayer.forward", () -> output);
+        step("loss", lossName + ".value", () -> Matrix.of(new double[][] {{scale * loss.value(output, target)}}));
+        Matrix g = Student.call(lossName + ".gradient", () -> loss.gradient(output, target));
+        Matrix lossGradient = g == null ? null : g.scale(scale);
+        step("lossGradient", lossName + ".gradient" + (scale == 1 ? "" : " (times " + scale + ", the document's ½)"),
+                () -> lossGradient);
+
+        Matrix upstream = lossGradient;
+        for (int i = layersCount - 1; i >= 0; i--) {
+            DenseLayer layer = layers.get(i);
+            String act = layer.activation().getClass().getSimpleName();
+            Matrix dA = upstream;
+            step("layers[" + i + "].dA", i == layersCount - 1 ? lossName + ".gradient" : "DenseLayer.backward of layer " + (i + 1),
+                    () -> dA);
+            Matrix z = layer.preActivation();
+            step("layers[" + i + "].derivative", act + ".derivative", () -> layer.activation().derivative(z),
+                    ActivationChecks.mistakes(example.network().get(i).activation(), expected.quantity("layers[" + i + "].z")));
+            Matrix dX = Student.call("DenseLayer.backward", () -> layer.backward(dA));
+            if (n == 1) {
+                step("layers[" + i + "].dZ", "DenseLayer.backward (dL/dz, seen through db, which equals dZ for one sample)",
+                        layer::gradBias);
+            }
+            step("layers[" + i + "].dW", "DenseLayer.backward", layer::gradWeights);
+            step("layers[" + i + "].db", "DenseLayer.backward", layer::gradBias);
+            step("layers[" + i + "].dX", "DenseLayer.backward", () -> dX);
+            upstream = dX;
+        }
+        for (int i = 0; i < layersCount; i++) {
+            DenseLayer layer = layers.get(i);
+            Student.run("DenseLayer.step", () -> layer.step(example.learningRate()));
+            step("layers[" + i + "].weightsAfter", "DenseLayer.step", layer::weights);
+            step("layers[" + i + "].biasAfter", "DenseLayer.step", layer::bias);
+        }
+    }
+
+    private void step(String quantity, String method, Supplier<Matrix> actual) {
+        step(quantity, method, actual, List.of());
+    }
+
+    private void step(String quantity, String method, Supplier<Matrix> actual, List<KnownMistake> mistakes) {
+        total++;
+        double[][] want = expected.quantity(quantity);
+        Step doc = printed.get(quantity);
+        String label = doc == null ? quantity : doc.name() + " (" + quantity + ")";
+        Matrix got = Student.call(method.split(" ")[0], actual::get);
+        try {
+            Compare.matrix(new Setting(method, label, ""), want, got, Tolerance.REFERENCE, example.x().length, mistakes);
+        } catch (CheckFailure f) {
+            String message = f.getMessage();
+            int cut = message.indexOf(CheckFailure.DIAGNOSIS_MARKER);
+            String feedback = cut < 0 ? message : message.substring(0, cut);
+            String diagnosis = cut < 0 ? "" : message.substring(cut + CheckFailure.DIAGNOSIS_MARKER.length());
+            StringBuilder sb = new StringBuilder();
+            sb.append(example.document()).append(", \"").append(example.section()).append("\": the first wrong step is step ")
+                    .append(total).append(", ").append(label).append(".\n").append(feedback);
+            if (doc != null) {
+                sb.append("\nThe document prints ").append(format(doc.printed())).append(" (").append(doc.location()).append(')');
+                if (doc.erratum() != null) {
+                    sb.append("; that printed value is wrong (erratum ").append(doc.erratum()).append("), grade against the exact value");
+                }
+                sb.append('.');
+            }
+            sb.append(passed.isEmpty() ? "" : "\nCorrect before it: " + String.join(", ", passed) + ".");
+            sb.append("\nSetting: ").append(example.description());
+            throw new CheckFailure(sb.toString(), diagnosis);
+        }
+        passed.add(doc == null ? quantity : doc.name());
+    }
+
+    private static String format(double[][] m) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < m.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append('[');
+            for (int j = 0; j < m[i].length; j++) {
+                sb.append(j == 0 ? "" : ", ").append(Double.isNaN(m[i][j]) ? "–" : String.format(Locale.ROOT, "%s", m[i][j]));
+            }
+            sb.append(']');
+        }
+        return sb.append(']').toString();
+    }
+}
