@@ -20,6 +20,9 @@ public record GradeReport(String submissionId, String graderVersion, Instant sta
                           List<PartResult> parts, List<CompileDiagnostic> diagnostics, List<String> notes,
                           String output) {
     public GradeReport {
+        java.util.Objects.requireNonNull(submissionId, "submissionId");
+        java.util.Objects.requireNonNull(startedAt, "startedAt");
+        java.util.Objects.requireNonNull(finishedAt, "finishedAt");
         parts = List.copyOf(parts);
         diagnostics = List.copyOf(diagnostics);
         notes = List.copyOf(notes);
