@@ -45,7 +45,7 @@ public final class StarterGenerator {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             Matcher m = METHOD.matcher(line);
-            if (m.find() && line.trim().endsWith("{") && !STATEMENT.matcher(line).find()) {
+            if (m.find() && !line.trim().endsWith(";") && !STATEMENT.matcher(line).find()) {
                 method = m.group(1);
             }
             if (line.trim().equals(BEGIN)) {
@@ -63,7 +63,11 @@ public final class StarterGenerator {
                 if (end == lines.length) {
                     throw new IllegalArgumentException(fileName + ":" + (i + 1) + ": " + BEGIN + " without " + END);
                 }
-                if (end + 1 >= lines.length || !lines[end + 1].trim().equals("}")) {
+                int next = end + 1;
+                while (next < lines.length && (lines[next].isBlank() || lines[next].trim().startsWith("//"))) {
+                    next++;
+                }
+                if (next >= lines.length || !lines[next].trim().equals("}")) {
                     throw new IllegalArgumentException(fileName + ":" + (end + 1) + ": " + END
                             + " must be the last line of the method body (the stub throws, so nothing may follow)");
                 }

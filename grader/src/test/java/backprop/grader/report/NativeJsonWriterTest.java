@@ -1,6 +1,7 @@
 package backprop.grader.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import backprop.grader.results.CheckResult;
 import backprop.grader.results.GradeReport;
@@ -93,11 +94,10 @@ class NativeJsonWriterTest {
     }
 
     @Test
-    void survivesMissingTimestamps() {
-        GradeReport report = new GradeReport("x", "v", null, null, List.of(), List.of(), List.of(), null);
-        String json = writer.render(report);
-        assertThat(Schemas.REPORT.validate(json)).isEmpty();
-        assertThat(Schemas.parse(json).get("execution_time").asDouble()).isZero();
+    void reportWithoutTimestampsIsRejectedBeforeAnyWriterSeesIt() {
+        assertThatThrownBy(() -> new GradeReport("x", "v", null, null, List.of(), List.of(), List.of(), null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("startedAt");
     }
 
     private static List<String> statuses(JsonNode root) {
