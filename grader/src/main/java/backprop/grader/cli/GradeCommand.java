@@ -62,7 +62,7 @@ final class GradeCommand implements Callable<Integer> {
         }
         Reports.writeAll(report, out);
         if (quiet) {
-            System.out.printf(java.util.Locale.ROOT, "%s: %s / %s%n", report.submissionId(), trim(report.score()), trim(report.maxScore()));
+            System.out.println(report.submissionId() + ": " + trim(report.score()) + " / " + trim(report.maxScore()));
         } else {
             System.out.print(Reports.consoleSummary(report));
             System.out.println("Reports written to " + out.toAbsolutePath().normalize() + " (report.json, results.json, classroom.json)");

@@ -53,7 +53,7 @@ final class Scorer {
             double score = status == Status.PASSED ? spec.points() : 0.0;
             parts.computeIfAbsent(spec.part(), k -> new ArrayList<>()).add(new CheckResult(spec.number(), spec.name(),
                     spec.part(), score, spec.points(), status, status == Status.PASSED ? "" : message, diagnosis,
-                    spec.visibility(), outcome.millis(), outcome.output()));
+                    spec.visibility(), outcome.millis(), outcome.output(), outcome.evidence()));
         }
         return parts.entrySet().stream().map(e -> new PartResult(e.getKey(), e.getValue())).toList();
     }

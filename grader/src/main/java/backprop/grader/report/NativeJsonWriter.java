@@ -67,6 +67,7 @@ final class NativeJsonWriter implements ReportWriter {
         o.add("visibility", Json.string(check.visibility().json()));
         o.add("duration_ms", Json.number(Math.max(0L, check.durationMillis())));
         o.add("output", Json.string(check.output()));
+        o.add("evidence", evidence(check.evidence()));
         return o;
     }
 
@@ -78,5 +79,18 @@ final class NativeJsonWriter implements ReportWriter {
         o.add("kind", Json.string(d.kind()));
         o.add("message", Json.string(d.message()));
         return o;
+    }
+
+    /** The check's evidence as a JSON object, or null when there is none or it is not an object. */
+    private static com.google.gson.JsonElement evidence(String json) {
+        if (json == null || json.isBlank()) {
+            return com.google.gson.JsonNull.INSTANCE;
+        }
+        try {
+            com.google.gson.JsonElement e = com.google.gson.JsonParser.parseString(json);
+            return e.isJsonObject() ? e : com.google.gson.JsonNull.INSTANCE;
+        } catch (com.google.gson.JsonParseException e) {
+            return com.google.gson.JsonNull.INSTANCE;
+        }
     }
 }

@@ -16,10 +16,19 @@ import java.util.Objects;
  * @param visibility when the student may see it
  * @param durationMillis time the check ran, 0 if it never ran
  * @param output     what the student's code printed during the check, truncated
+ * @param evidence   structured data for rich reports (a JSON object), or empty
  */
 public record CheckResult(String number, String name, String part, double score, double maxScore, Status status,
-                          String feedback, String diagnosis, Visibility visibility, long durationMillis, String output) {
+                          String feedback, String diagnosis, Visibility visibility, long durationMillis, String output,
+                          String evidence) {
+    /** A result without evidence. */
+    public CheckResult(String number, String name, String part, double score, double maxScore, Status status,
+                       String feedback, String diagnosis, Visibility visibility, long durationMillis, String output) {
+        this(number, name, part, score, maxScore, status, feedback, diagnosis, visibility, durationMillis, output, "");
+    }
+
     public CheckResult {
+        evidence = evidence == null ? "" : evidence;
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(part, "part");

@@ -9,9 +9,15 @@ import backprop.grader.results.Status;
  * @param message the failure message (feedback), empty when passed
  * @param output  what the student's code printed during the check
  * @param millis  how long it ran
+ * @param evidence structured data the check attached (JSON), or empty
  */
-public record CheckOutcome(Status status, String message, String output, long millis) {
+public record CheckOutcome(Status status, String message, String output, long millis, String evidence) {
+    public CheckOutcome(Status status, String message, String output, long millis) {
+        this(status, message, output, millis, "");
+    }
+
     public CheckOutcome {
+        evidence = evidence == null ? "" : evidence;
         message = message == null ? "" : message;
         output = output == null ? "" : output;
     }

@@ -1,5 +1,6 @@
 package backprop.grader.run;
 
+import backprop.grader.checks.Evidence;
 import com.google.gson.Gson;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -76,6 +77,7 @@ public final class ChildMain {
         public void executionStarted(TestIdentifier test) {
             if (test.isTest()) {
                 capture.take();
+                Evidence.clear();
                 startedAt = System.nanoTime();
                 channel.send(RunEvent.started(test.getUniqueId()));
             }
@@ -87,14 +89,14 @@ public final class ChildMain {
             if (!test.isTest()) {
                 if (failure != null) {
                     channel.send(new RunEvent("container_failed", test.getUniqueId(), result.getStatus().name(),
-                            failure.getClass().getName(), Failures.describe(failure), capture.take(), 0));
+                            failure.getClass().getName(), Failures.describe(failure), capture.take(), 0, null));
                 }
                 return;
             }
             long millis = (System.nanoTime() - startedAt) / 1_000_000;
             channel.send(new RunEvent("finished", test.getUniqueId(), result.getStatus().name(),
                     failure == null ? null : Failures.kind(failure), failure == null ? null : Failures.describe(failure),
-                    capture.take(), millis));
+                    capture.take(), millis, Evidence.take()));
             if (failure != null && Failures.isTimeout(failure)) {
                 // The timed-out code may still be running in its thread; a fresh JVM runs the remaining checks.
                 channel.close();

@@ -276,7 +276,7 @@ public final class IsolatedRunner {
 
     private static CheckOutcome toOutcome(RunEvent event) {
         if ("SUCCESSFUL".equals(event.status())) {
-            return new CheckOutcome(Status.PASSED, "", event.output(), event.millis());
+            return new CheckOutcome(Status.PASSED, "", event.output(), event.millis(), event.evidence());
         }
         Status status = switch (String.valueOf(event.exception())) {
             case "timeout" -> Status.TIMEOUT;
@@ -289,7 +289,7 @@ public final class IsolatedRunner {
             status = Status.ERROR;
             message = "the check was aborted: " + message;
         }
-        return new CheckOutcome(status, message, event.output(), event.millis());
+        return new CheckOutcome(status, message, event.output(), event.millis(), event.evidence());
     }
 
     private static String newToken() {

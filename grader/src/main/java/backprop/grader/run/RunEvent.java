@@ -10,13 +10,15 @@ package backprop.grader.run;
  * @param message   failure message (feedback), or null
  * @param output    what the student's code printed during the test, truncated
  * @param millis    duration of the test
+ * @param evidence  structured data the check attached (JSON), or null
  */
-public record RunEvent(String type, String id, String status, String exception, String message, String output, long millis) {
+public record RunEvent(String type, String id, String status, String exception, String message, String output, long millis,
+                       String evidence) {
     static RunEvent started(String id) {
-        return new RunEvent("started", id, null, null, null, null, 0);
+        return new RunEvent("started", id, null, null, null, null, 0, null);
     }
 
     static RunEvent done() {
-        return new RunEvent("done", null, null, null, null, null, 0);
+        return new RunEvent("done", null, null, null, null, null, 0, null);
     }
 }

@@ -2,6 +2,7 @@ package backprop.grader.suites;
 
 import backprop.grader.checks.CheckFailure;
 import backprop.grader.checks.Compare;
+import backprop.grader.checks.Evidence;
 import backprop.grader.checks.KnownMistake;
 import backprop.grader.checks.Setting;
 import backprop.grader.checks.Student;
@@ -13,6 +14,8 @@ import backprop.reference.Step;
 import backprop.reference.Trace;
 import backprop.reference.WorkedExample;
 import backprop.reference.WorkedExamples;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,12 +48,56 @@ final class WorkedExampleRun {
     }
 
     private void run() {
-        int layersCount = example.network().size();
-        int n = example.x().length;
         List<DenseLayer> layers = new ArrayList<>();
-        for (int i = 0; i < layersCount; i++) {
+        for (int i = 0; i < example.network().size(); i++) {
             layers.add(Students.dense(example.network().get(i)));
         }
+        String failed = null;
+        try {
+            replay(layers);
+        } catch (CheckFailure f) {
+            failed = failedStep;
+            throw f;
+        } finally {
+            Evidence.attach(evidence(layers, failed));
+        }
+    }
+
+    private String failedStep;
+
+    /** The network with its expected and submitted gradients, for the HTML report's drawing. */
+    private JsonObject evidence(List<DenseLayer> layers, String failed) {
+        JsonObject root = new JsonObject();
+        root.addProperty("kind", "network");
+        root.addProperty("document", example.document());
+        root.addProperty("section", example.section());
+        root.addProperty("failed_step", failed);
+        root.add("x", Evidence.matrix(example.x()));
+        JsonArray list = new JsonArray();
+        for (int i = 0; i < layers.size(); i++) {
+            DenseLayer layer = layers.get(i);
+            JsonObject l = new JsonObject();
+            l.addProperty("index", i);
+            l.addProperty("activation", example.network().get(i).activation().name());
+            l.add("weights", Evidence.matrix(example.network().get(i).weights()));
+            l.add("bias", Evidence.matrix(new double[][] {example.network().get(i).bias()}));
+            JsonObject want = new JsonObject();
+            want.add("dW", Evidence.matrix(expected.quantity("layers[" + i + "].dW")));
+            want.add("db", Evidence.matrix(expected.quantity("layers[" + i + "].db")));
+            l.add("expected", want);
+            JsonObject got = new JsonObject();
+            got.add("dW", Evidence.matrix(layer.gradWeights() == null ? null : layer.gradWeights().toArray()));
+            got.add("db", Evidence.matrix(layer.gradBias() == null ? null : layer.gradBias().toArray()));
+            l.add("submitted", got);
+            list.add(l);
+        }
+        root.add("layers", list);
+        return root;
+    }
+
+    private void replay(List<DenseLayer> layers) {
+        int layersCount = layers.size();
+        int n = example.x().length;
         Loss loss = Students.loss(example.referenceLoss());
         String lossName = Students.className(example.referenceLoss());
         double scale = example.lossScale();
@@ -115,6 +162,7 @@ final class WorkedExampleRun {
         try {
             Compare.matrix(new Setting(method, label, ""), want, got, Tolerance.REFERENCE, example.x().length, mistakes);
         } catch (CheckFailure f) {
+            failedStep = label;
             String message = f.getMessage();
             int cut = message.indexOf(CheckFailure.DIAGNOSIS_MARKER);
             String feedback = cut < 0 ? message : message.substring(0, cut);
