@@ -2,6 +2,7 @@ package backprop.grader.cli;
 
 import backprop.grader.engine.Grader;
 import backprop.grader.report.Reports;
+import backprop.grader.report.SummaryOptions;
 import backprop.grader.results.GradeReport;
 import backprop.grader.run.IsolatedRunner;
 import backprop.grader.submission.SubmissionLoader;
@@ -40,6 +41,10 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the total.")
     boolean quiet;
 
+    @Option(names = "--show-hidden", description = "Print the feedback of hidden checks too (for instructors; students"
+            + " see hidden checks by number and status only).")
+    boolean showHidden;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.exists(submission)) {
@@ -64,7 +69,7 @@ final class GradeCommand implements Callable<Integer> {
         if (quiet) {
             System.out.println(report.submissionId() + ": " + trim(report.score()) + " / " + trim(report.maxScore()));
         } else {
-            System.out.print(Reports.consoleSummary(report));
+            System.out.print(Reports.consoleSummary(report, SummaryOptions.DEFAULT.withRevealHidden(showHidden)));
             System.out.println("Reports written to " + out.toAbsolutePath().normalize() + " (report.json, results.json, classroom.json)");
         }
         return GraderCli.GRADED;
