@@ -6,6 +6,7 @@ import backprop.grader.compile.CompilationResult;
 import backprop.grader.compile.SubmissionCompiler;
 import backprop.grader.results.GradeReport;
 import backprop.grader.results.PartResult;
+import backprop.grader.results.Visibility;
 import backprop.grader.run.IsolatedRunner;
 import backprop.grader.run.RunResult;
 import backprop.grader.submission.StarterSources;
@@ -73,9 +74,24 @@ public final class Grader {
         List<String> notes = new ArrayList<>(loaded.notes());
         compiled.replacedFiles().forEach(f -> notes.add(f + " did not compile; its starter stub was graded instead"));
         compiled.droppedFiles().forEach(f -> notes.add(f + " did not compile and was left out"));
-        notes.addAll(run.notes());
+        notes.addAll(withCheckNumbers(run.notes(), catalogue));
         return new GradeReport(loaded.id(), version(), started, Instant.now(), parts, compiled.diagnostics(), notes,
                 run.jvmOutput());
+    }
+
+    /**
+     * The runner's notes name checks by JUnit unique id, which means nothing to a student and gives
+     * away the method names of hidden checks: name a visible check by its number, any other as hidden.
+     */
+    static List<String> withCheckNumbers(List<String> runNotes, List<CheckSpec> catalogue) {
+        List<String> notes = new ArrayList<>();
+        for (String note : runNotes) {
+            for (CheckSpec spec : catalogue) {
+                note = note.replace(spec.uniqueId(), spec.visibility() == Visibility.VISIBLE ? spec.number() : "(hidden)");
+            }
+            notes.add(note);
+        }
+        return notes;
     }
 
     /** Grades in a fresh temporary directory, deleted afterwards. */

@@ -64,6 +64,7 @@ public final class IsolatedRunner {
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         StringBuilder jvmOutput = new StringBuilder();
+        long jvmOutputDropped = 0;
         Set<String> remaining = new LinkedHashSet<>(checkIds);
         long deadline = System.nanoTime() + options.globalTimeout().toNanos();
         int launches = 0;
@@ -81,6 +82,7 @@ public final class IsolatedRunner {
             launches++;
             Launch launch = launch(classesDir, List.copyOf(remaining), workDir, Duration.ofNanos(left), launches);
             jvmOutput.append(launch.output);
+            jvmOutputDropped += launch.outputDropped;
             outcomes.putAll(launch.finished);
             remaining.removeAll(launch.finished.keySet());
             if (launch.running != null && remaining.remove(launch.running)) {
@@ -105,7 +107,7 @@ public final class IsolatedRunner {
         if (launches > 1) {
             notes.add("the checks needed " + launches + " test JVMs (a check crashed or timed out and the rest ran in a fresh JVM)");
         }
-        return new RunResult(outcomes, notes, truncate(jvmOutput.toString(), JVM_OUTPUT_LIMIT));
+        return new RunResult(outcomes, notes, bounded(jvmOutput.toString(), jvmOutputDropped));
     }
 
     private static CheckOutcome blame(Launch launch) {
@@ -137,6 +139,7 @@ public final class IsolatedRunner {
         boolean killed;
         int exitCode;
         String output = "";
+        long outputDropped;
     }
 
     private Launch launch(Path classesDir, List<String> ids, Path workDir, Duration timeLeft, int number) {
@@ -175,7 +178,8 @@ public final class IsolatedRunner {
             launch.exitCode = process.exitValue();
             reader.join(5_000);
             output.join(2_000);
-            launch.output = output.text();
+            launch.output = output.kept();
+            launch.outputDropped = output.dropped();
             if (launch.running != null) {
                 launch.runningMillis = (System.nanoTime() - launch.runningSince) / 1_000_000;
             }
@@ -298,8 +302,16 @@ public final class IsolatedRunner {
         return HexFormat.of().formatHex(bytes);
     }
 
-    static String truncate(String text, int limit) {
-        return text.length() <= limit ? text : text.substring(0, limit) + "\n[... " + (text.length() - limit) + " more characters not shown]";
+    /**
+     * At most {@link #JVM_OUTPUT_LIMIT} characters of the test JVMs' output, with one note counting
+     * everything left out: what each JVM's reader dropped and what the limit cuts from the total.
+     */
+    static String bounded(String text, long dropped) {
+        if (text.length() > JVM_OUTPUT_LIMIT) {
+            dropped += text.substring(JVM_OUTPUT_LIMIT).getBytes(StandardCharsets.UTF_8).length;
+            text = text.substring(0, JVM_OUTPUT_LIMIT);
+        }
+        return dropped > 0 ? text + "\n[... " + dropped + " more bytes not shown]" : text;
     }
 
     /** Drains a stream into a bounded buffer so the child never blocks on a full pipe. */
@@ -335,8 +347,12 @@ public final class IsolatedRunner {
             }
         }
 
-        synchronized String text() {
-            return dropped > 0 ? text + "\n[... " + dropped + " more bytes not shown]" : text.toString();
+        synchronized String kept() {
+            return text.toString();
+        }
+
+        synchronized long dropped() {
+            return dropped;
         }
     }
 }

@@ -90,6 +90,10 @@ public final class SubmissionLoader {
     }
 
     private void readZip(Path zip, Map<String, String> found, List<String> notes) throws IOException {
+        if (!looksLikeZip(zip)) {
+            // ZipInputStream reads anything else as an empty archive, which would grade as "all files missing".
+            throw new UnreadableSubmissionException("cannot read zip " + zip + ": not a zip file", null);
+        }
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry e;
@@ -113,6 +117,16 @@ public final class SubmissionLoader {
         } catch (IOException | IllegalArgumentException e) {
             throw new UnreadableSubmissionException("cannot read zip " + zip + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the file starts with a zip signature: a local file header, or the end record of an empty archive. */
+    private static boolean looksLikeZip(Path zip) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(zip)) {
+            head = in.readNBytes(4);
+        }
+        return head.length == 4 && head[0] == 'P' && head[1] == 'K'
+                && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
     }
 
     private static byte[] readBounded(InputStream in, long limit) throws IOException {
