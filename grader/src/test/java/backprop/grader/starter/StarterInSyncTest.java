@@ -202,6 +202,36 @@ class StarterInSyncTest {
                 "");
 
         @Test
+        void aSignatureWrappedOverTwoLinesStillNamesItsOwnMethod() {
+            String source = String.join("\n",
+                    "package backprop.nn;",
+                    "public final class Net {",
+                    "    public void step(double rate) {",
+                    "        // BEGIN SOLUTION",
+                    "        rate++;",
+                    "        // END SOLUTION",
+                    "    }",
+                    "",
+                    "    public Matrix backward(Matrix gradOutput,",
+                    "                           double scale)",
+                    "    {",
+                    "        // BEGIN SOLUTION",
+                    "        return gradOutput.scale(scale);",
+                    "        // END SOLUTION",
+                    "",
+                    "        // nothing may follow the solution but blank lines and comments",
+                    "    }",
+                    "}",
+                    "");
+            String starter = StarterGenerator.toStarter(source, "Net.java");
+            assertThat(starter).as("stub names of a file whose second signature spans two lines")
+                    .contains("throw new NotImplementedYet(\"Net.step\");")
+                    .contains("throw new NotImplementedYet(\"Net.backward\");")
+                    .doesNotContain("rate++")
+                    .doesNotContain("gradOutput.scale(scale)");
+        }
+
+        @Test
         void theMarkedBodyBecomesATodoThatThrowsNotImplementedYet() {
             String starter = StarterGenerator.toStarter(BEFORE + BODY + AFTER, "Sigmoid.java");
             assertThat(starter).as("toStarter of a Sigmoid with a marked derivative body")
