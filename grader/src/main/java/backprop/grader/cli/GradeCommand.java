@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code grade [<submission>] [--out DIR]}: grades one submission and writes the three reports. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = {"Grades one submission (a folder in Maven layout, flat .java files, or a .zip) and writes",
-                "report.json (native), results.json (Gradescope) and classroom.json (GitHub Classroom)."})
+                "report.json (native), results.json (Gradescope), classroom.json (GitHub Classroom) and report.html."})
 final class GradeCommand implements Callable<Integer> {
     static final Path EXAMPLE = Path.of("examples", "submission");
 
@@ -70,7 +70,7 @@ final class GradeCommand implements Callable<Integer> {
             System.out.println(report.submissionId() + ": " + trim(report.score()) + " / " + trim(report.maxScore()));
         } else {
             System.out.print(Reports.consoleSummary(report, SummaryOptions.DEFAULT.withRevealHidden(showHidden)));
-            System.out.println("Reports written to " + out.toAbsolutePath().normalize() + " (report.json, results.json, classroom.json)");
+            System.out.println("Reports written to " + out.toAbsolutePath().normalize() + " (report.json, results.json, classroom.json, report.html)");
         }
         return GraderCli.GRADED;
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = GraderCli.Version.class,
         description = "Grades backpropagation assignments: gradient checks, the reference oracle and the documents' worked examples.",
-        subcommands = {GradeCommand.class, StarterCommand.class, GradescopeCommand.class},
+        subcommands = {GradeCommand.class, StarterCommand.class, GradescopeCommand.class, BatchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:graded (a low score is not an error)", "2:bad usage or unreadable submission", "3:internal grader error"})
 public final class GraderCli implements Runnable {

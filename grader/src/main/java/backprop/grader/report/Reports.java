@@ -1,5 +1,6 @@
 package backprop.grader.report;
 
+import backprop.grader.html.HtmlReports;
 import backprop.grader.results.GradeReport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * Entry point of the report writers: everything the CLI needs once a submission is graded.
  *
  * <pre>{@code
- * Reports.writeAll(report, Path.of("grading"));   // report.json, results.json, classroom.json
+ * Reports.writeAll(report, Path.of("grading"));   // report.json, results.json, classroom.json, report.html
  * System.out.print(Reports.consoleSummary(report));
  * }</pre>
  */
@@ -20,8 +21,9 @@ public final class Reports {
     }
 
     /**
-     * Writes {@code report.json}, {@code results.json} and {@code classroom.json} into {@code dir},
-     * creating it if needed and replacing files of the same names.
+     * Writes {@code report.json}, {@code results.json}, {@code classroom.json} and the student's HTML
+     * report {@code report.html} ({@link HtmlReports}) into {@code dir}, creating it if needed and
+     * replacing files of the same names.
      *
      * @return the files written, in that order
      */
@@ -32,6 +34,7 @@ public final class Reports {
         for (ReportWriter writer : ReportWriter.all()) {
             written.add(writer.write(report, dir));
         }
+        written.add(HtmlReports.write(report, dir));
         return List.copyOf(written);
     }
 

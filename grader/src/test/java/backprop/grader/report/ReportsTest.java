@@ -28,15 +28,15 @@ class ReportsTest {
 
     @ParameterizedTest
     @MethodSource("reports")
-    void writesThreeValidFilesWhoseTotalsAgree(GradeReport report) throws IOException {
+    void writesThreeValidJsonFilesWhoseTotalsAgreeAndAnHtmlReport(GradeReport report) throws IOException {
         Path dir = tmp.resolve("grading/nested");
         List<Path> written = Reports.writeAll(report, dir);
 
         assertThat(written).containsExactly(dir.resolve("report.json"), dir.resolve("results.json"),
-                dir.resolve("classroom.json"));
+                dir.resolve("classroom.json"), dir.resolve("report.html"));
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("report.json", "results.json", "classroom.json");
+                    .containsExactlyInAnyOrder("report.json", "results.json", "classroom.json", "report.html");
         }
         JsonNode nativeJson = read(dir.resolve("report.json"));
         JsonNode gradescope = read(dir.resolve("results.json"));

@@ -1,0 +1,109 @@
+package backprop.grader.cli;
+
+import backprop.grader.batch.BatchGrader;
+import backprop.grader.html.Format;
+import backprop.grader.run.IsolatedRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code batch <folder> [--jobs N] [--out DIR] [--force]}: grades every submission of a folder (one
+ * sub-folder or .zip per student) and writes per-student reports, a gradebook and a class summary.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Grades every submission in a folder: one sub-folder or .zip per student, as a GitHub Classroom",
+                "or Gradescope export gives them (student id = folder name, or zip name without .zip).",
+                "Writes DIR/<id>/report.json, results.json, classroom.json and report.html per submission, and",
+                "DIR/gradebook.csv, DIR/summary.json and DIR/summary.html for the class.",
+                "Submissions whose report.json is newer than the submission are skipped unless --force.",
+                "Exit code 0 when the batch ran, even if some submissions could not be graded."})
+final class BatchCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "<folder>", description = "The folder holding the submissions.")
+    Path folder;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Submissions graded at the same time (each in its own JVM). Default: the number of processors.")
+    Integer jobs;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "batch-output",
+            description = "Where to write the reports. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--force", description = "Grade again even submissions whose report is up to date.")
+    boolean force;
+
+    @Option(names = "--check-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Time one check may take. Default: ${DEFAULT-VALUE}.")
+    long checkTimeout;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Time all checks of one submission together may take. Default: ${DEFAULT-VALUE}.")
+    long globalTimeout;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(folder)) {
+            System.err.println("grader: " + (Files.exists(folder) ? "not a folder: " : "folder not found: ")
+                    + folder.toAbsolutePath().normalize());
+            return GraderCli.USAGE;
+        }
+        int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (n < 1) {
+            System.err.println("grader: --jobs must be at least 1, got " + n);
+            return GraderCli.USAGE;
+        }
+        if (checkTimeout < 1 || globalTimeout < 1) {
+            System.err.println("grader: timeouts must be at least 1 second, got --check-timeout " + checkTimeout
+                    + " and --timeout " + globalTimeout);
+            return GraderCli.USAGE;
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            System.err.println("grader: --out must be a folder: " + out.toAbsolutePath().normalize() + " is a file");
+            return GraderCli.USAGE;
+        }
+        if (Files.exists(out) && Files.isSameFile(out, folder)) {
+            System.err.println("grader: --out must not be the submissions folder itself: " + out.toAbsolutePath().normalize());
+            return GraderCli.USAGE;
+        }
+        List<String> ids = BatchGrader.submissionsIn(folder, out);
+        if (ids.isEmpty()) {
+            System.err.println("grader: no submissions in " + folder.toAbsolutePath().normalize()
+                    + ": expected one sub-folder or .zip file per student");
+            return GraderCli.USAGE;
+        }
+        BatchGrader.Options options = new BatchGrader.Options(n, out, force,
+                new IsolatedRunner.Options(Duration.ofSeconds(checkTimeout), Duration.ofSeconds(globalTimeout), "512m"));
+        BatchGrader batch = new BatchGrader(options, System.err, System.console() != null);
+        // Ctrl-C or a kill: stop recording, regenerate the gradebook from the reports already written, and
+        // stop the test JVMs, which would otherwise run on until their checks time out.
+        Thread hook = new Thread(() -> {
+            batch.stop();
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        }, "batch-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        BatchGrader.Result result;
+        try {
+            result = batch.run(folder);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
+        Path dir = out.toAbsolutePath().normalize();
+        System.out.println("Batch done in " + Format.decimal(result.elapsed().toMillis() / 1000.0, 1) + " s: "
+                + result.found() + " submission(s), " + result.graded() + " graded, " + result.skipped() + " skipped (up to date"
+                + (result.skipped() > 0 ? "; --force regrades them" : "") + "), " + result.ungraded() + " could not be graded.");
+        System.out.println("Gradebook: " + dir.resolve("gradebook.csv"));
+        System.out.println("Summary:   " + dir.resolve("summary.html") + " (and summary.json)");
+        System.out.println("Reports:   " + dir + "/<id>/report.html (and report.json, results.json, classroom.json)");
+        return GraderCli.GRADED;
+    }
+}
