@@ -32,15 +32,13 @@ public final class Compare {
         int cols = expected[0].length;
         if (actual == null) {
             throw new CheckFailure(s.method() + " gave null for " + s.quantity() + "; expected a " + rows + "x" + cols
-                    + " matrix" + s.where());
+                    + " matrix" + s.where(), s.quantity().startsWith("dW") || s.quantity().startsWith("db")
+                    ? "gradient never stored: backward must assign the fields that gradWeights() and gradBias() return" : "");
         }
         if (actual.rows() != rows || actual.cols() != cols) {
-            String diagnosis = actual.rows() == cols && actual.cols() == rows
-                    ? "shape transposed: " + s.quantity() + " is " + actual.shape() + " but must be " + rows + "x" + cols
-                    + hintForTranspose(s.quantity())
-                    : "";
             throw new CheckFailure(s.method() + ": " + s.quantity() + " has shape " + actual.shape() + " but should be "
-                    + rows + "x" + cols + s.where(), diagnosis);
+                    + rows + "x" + cols + s.where(),
+                    Diagnoser.explainShape(s.quantity(), rows, cols, actual.rows(), actual.cols(), batchSize));
         }
         double[][] a = actual.toArray();
         for (int i = 0; i < rows; i++) {
@@ -80,19 +78,39 @@ public final class Compare {
         throw new CheckFailure(feedback, Diagnoser.explain(expected, a, batchSize, mistakes));
     }
 
+    /**
+     * Fails unless the parameters {@code actual} after an update match {@code expectedAfter}; a
+     * failure is diagnosed on the change from {@code before} (no change, sign flipped, a factor).
+     */
+    public static void update(Setting s, double[][] before, double[][] expectedAfter, Matrix actual, Tolerance tolerance,
+                              int batchSize, List<KnownMistake> mistakes) {
+        try {
+            matrix(s, expectedAfter, actual, tolerance, batchSize, List.of());
+        } catch (CheckFailure f) {
+            if (actual == null || !actual.hasShape(expectedAfter.length, expectedAfter[0].length) || !finite(actual)) {
+                throw f;
+            }
+            String message = f.getMessage();
+            int cut = message.indexOf(CheckFailure.DIAGNOSIS_MARKER);
+            String feedback = cut < 0 ? message : message.substring(0, cut);
+            throw new CheckFailure(feedback, Diagnoser.explainUpdate(before, expectedAfter, actual.toArray(), batchSize, mistakes));
+        }
+    }
+
     /** Fails unless the scalar {@code actual} matches {@code expected}. */
     public static void scalar(Setting s, double expected, double actual, Tolerance tolerance, List<KnownMistake> mistakes) {
         matrix(s, new double[][] {{expected}}, Matrix.of(new double[][] {{actual}}), tolerance, 1, mistakes);
     }
 
-    private static String hintForTranspose(String quantity) {
-        if (quantity.startsWith("dW")) {
-            return " (out x in, like W): compute dZᵀ·X, not Xᵀ·dZ";
+    private static boolean finite(Matrix m) {
+        for (double[] row : m.toArray()) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
         }
-        if (quantity.startsWith("dX") || quantity.contains("input")) {
-            return " (N x in, like the input): compute dZ·W, not Wᵀ·dZᵀ";
-        }
-        return "";
+        return true;
     }
 
     static String num(double v) {

@@ -13,6 +13,14 @@ public final class Student {
 
     /** The value {@code body} returns; {@code method} names the student's method, e.g. "Sigmoid.derivative". */
     public static <T> T call(String method, Supplier<T> body) {
+        return call(method, Diagnoser.Glossary.NONE, body);
+    }
+
+    /**
+     * As {@link #call(String, Supplier)}; {@code glossary} names the matrices by their shapes, so that
+     * a failed matrix product is diagnosed in the student's terms ("dZ · Wᵀ").
+     */
+    public static <T> T call(String method, Diagnoser.Glossary glossary, Supplier<T> body) {
         try {
             return body.get();
         } catch (NotImplementedYet e) {
@@ -24,13 +32,19 @@ public final class Student {
                 throw failure;
             }
             throw new CheckFailure(method + " threw " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + where(e));
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + where(e),
+                    Diagnoser.explainException(method, e, glossary));
         }
     }
 
     /** Runs {@code body}, as {@link #call} does. */
     public static void run(String method, Runnable body) {
-        call(method, () -> {
+        run(method, Diagnoser.Glossary.NONE, body);
+    }
+
+    /** Runs {@code body}, as {@link #call(String, Diagnoser.Glossary, Supplier)} does. */
+    public static void run(String method, Diagnoser.Glossary glossary, Runnable body) {
+        call(method, glossary, () -> {
             body.run();
             return null;
         });

@@ -8,8 +8,13 @@ package backprop.grader.checks;
 public record Tolerance(double relative, double absolute) {
     /** For central differences with h = 1e-5 in double precision. */
     public static final Tolerance GRADIENT_CHECK = new Tolerance(1e-5, 1e-8);
-    /** For comparisons with the reference oracle (same math, different rounding). */
-    public static final Tolerance REFERENCE = new Tolerance(1e-7, 1e-10);
+    /**
+     * For comparisons with the reference oracle: the same math in double precision, so the only
+     * differences are rounding (about 1e-15 relative). Tight enough that float arithmetic (about
+     * 1e-7 relative) fails, with the diagnosis "float instead of double"; the absolute clause
+     * keeps values near 0, where cancellation makes relative errors meaningless, from failing.
+     */
+    public static final Tolerance REFERENCE = new Tolerance(1e-9, 1e-12);
 
     public Tolerance {
         if (!(relative > 0) || !(absolute > 0)) {

@@ -2,6 +2,7 @@ package backprop.grader.suites;
 
 import backprop.grader.checks.KnownMistake;
 import backprop.grader.checks.Numeric;
+import backprop.grader.checks.Seeds;
 import backprop.reference.DenseSpec;
 import backprop.reference.LayerTrace;
 import backprop.reference.ReferenceActivation;
@@ -24,8 +25,12 @@ record DenseCase(long seed, ReferenceActivation activation, double[][] x, double
         return random(activation, seed, 1.0);
     }
 
-    /** @param zScale multiplies W and b, to push pre-activations to extremes */
-    static DenseCase random(ReferenceActivation activation, long seed, double zScale) {
+    /**
+     * @param baseSeed the check's fixed seed ({@link Seeds#of} shifts it in the grader's property tests)
+     * @param zScale   multiplies W and b, to push pre-activations to extremes
+     */
+    static DenseCase random(ReferenceActivation activation, long baseSeed, double zScale) {
+        long seed = Seeds.of(baseSeed);
         Random random = new Random(seed);
         double[][] w = Numeric.scale(Numeric.gaussian(OUT, IN, random), zScale / Math.sqrt(IN));
         double[] b = Numeric.scale(Numeric.gaussian(1, OUT, random), 0.1 * zScale)[0];
@@ -53,9 +58,18 @@ record DenseCase(long seed, ReferenceActivation activation, double[][] x, double
 
     /** The classic wrong versions of dW, db and dX, derived from wrong dZ's. */
     List<KnownMistake> mistakes(String quantity) {
+        return mistakes(activation, x, w, expected.z(), g, quantity);
+    }
+
+    /**
+     * The classic wrong versions of one dense layer's gradient {@code quantity} ("dW", "db", "dZ" or
+     * "dX"), for input {@code x}, weights {@code w}, pre-activations {@code z} and upstream {@code g}:
+     * f' missing, f' taken at the activation, the upstream gradient ignored.
+     */
+    static List<KnownMistake> mistakes(ReferenceActivation activation, double[][] x, double[][] w, double[][] z,
+                                       double[][] g, String quantity) {
         int n = x.length;
         int out = w.length;
-        double[][] z = expected.z();
         double[][] noDerivative = new double[n][out];
         double[][] atActivation = new double[n][out];
         double[][] upstreamIgnored = new double[n][out];
@@ -66,20 +80,27 @@ record DenseCase(long seed, ReferenceActivation activation, double[][] x, double
                 upstreamIgnored[i][j] = activation.derivative(z[i][j]);
             }
         }
+        String missing = activation.kind().equals("sigmoid")
+                ? "activation derivative missing: dZ must be G ⊙ σ'(Z), but your result equals G used as dZ. The shortcut"
+                + " δ = ŷ − y (no σ') holds only for BCE + sigmoid, where the σ' of the layer cancels the 1/(p(1 − p)) of"
+                + " BinaryCrossEntropy.gradient; the layer itself must always multiply by σ'(Z), whatever the loss (MSE too)"
+                : "activation derivative missing: dZ must be G ⊙ f'(Z), but your result equals G used as dZ";
         return List.of(
-                new KnownMistake("activation derivative missing: dZ must be G ⊙ f'(Z), but your result equals G used as dZ",
-                        fromDz(noDerivative, quantity)),
+                new KnownMistake(missing, fromDz(noDerivative, quantity, x, w)),
                 new KnownMistake("activation derivative at the wrong variable: f'(A) (at the activation) instead of f'(Z)"
-                        + " (at the pre-activation)", fromDz(atActivation, quantity)),
+                        + " (at the pre-activation)", fromDz(atActivation, quantity, x, w)),
                 new KnownMistake("upstream gradient ignored: your result equals f'(Z) alone; multiply by gradOutput",
-                        fromDz(upstreamIgnored, quantity)));
+                        fromDz(upstreamIgnored, quantity, x, w)));
     }
 
-    private double[][] fromDz(double[][] dz, String quantity) {
+    private static double[][] fromDz(double[][] dz, String quantity, double[][] x, double[][] w) {
         int n = x.length;
         int out = w.length;
         int in = w[0].length;
         switch (quantity) {
+            case "dZ" -> {
+                return dz;
+            }
             case "dW" -> {
                 double[][] dw = new double[out][in];
                 for (int i = 0; i < n; i++) {

@@ -4,6 +4,7 @@ import backprop.grader.catalogue.Graded;
 import backprop.grader.catalogue.Part;
 import backprop.grader.checks.CheckFailure;
 import backprop.grader.checks.Compare;
+import backprop.grader.checks.Diagnoser;
 import backprop.grader.checks.KnownMistake;
 import backprop.grader.checks.Numeric;
 import backprop.grader.checks.Setting;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** DenseLayer.backward and DenseLayer.step. */
 @Part("Dense layer")
 class DenseLayerChecks {
+    /** Names X, W, dZ and their transposes by shape in feedback on a failed matrix product. */
+    static final Diagnoser.Glossary SHAPES = Diagnoser.Glossary.dense(DenseCase.N, DenseCase.IN, DenseCase.OUT);
     private static final List<ReferenceActivation> ALL = List.of(ReferenceActivation.IDENTITY, ReferenceActivation.SIGMOID,
             ReferenceActivation.TANH, ReferenceActivation.RELU, ReferenceActivation.leakyRelu(0.01));
 
@@ -58,8 +61,8 @@ class DenseLayerChecks {
         for (ReferenceActivation a : List.of(ReferenceActivation.SIGMOID, ReferenceActivation.leakyRelu(0.01))) {
             DenseCase c = DenseCase.random(a, 33);
             DenseLayer layer = new DenseLayer(Matrix.of(c.w()), Matrix.row(c.b()), Oracles.activation(a));
-            layer.forward(Matrix.of(c.x()));
-            Matrix dx = Student.call("DenseLayer.backward", () -> layer.backward(Matrix.of(c.g())));
+            forward(layer, c.x());
+            Matrix dx = Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
             double[][] numeric = Numeric.gradient(x -> c.objective(x, c.w(), c.b()), c.x());
             Compare.matrix(setting(c, "dX (the returned gradient)", true), numeric, dx, Tolerance.GRADIENT_CHECK,
                     DenseCase.N, withBatchMistakes(c, "dX"));
@@ -74,8 +77,8 @@ class DenseLayerChecks {
         for (ReferenceActivation a : ALL) {
             DenseCase c = DenseCase.random(a, seed++);
             DenseLayer layer = new DenseLayer(Matrix.of(c.w()), Matrix.row(c.b()), Oracles.activation(a));
-            layer.forward(Matrix.of(c.x()));
-            Matrix dx = Student.call("DenseLayer.backward", () -> layer.backward(Matrix.of(c.g())));
+            forward(layer, c.x());
+            Matrix dx = Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
             Compare.matrix(setting(c, "dW (gradWeights())", false), c.expected().dW(), layer.gradWeights(),
                     Tolerance.REFERENCE, DenseCase.N, withBatchMistakes(c, "dW"));
             checkBiasShape(c, layer.gradBias());
@@ -92,26 +95,21 @@ class DenseLayerChecks {
     void repeatableAndLinear() {
         DenseCase c = DenseCase.random(ReferenceActivation.TANH, 35);
         DenseLayer layer = new DenseLayer(Matrix.of(c.w()), Matrix.row(c.b()), Oracles.activation(c.activation()));
-        layer.forward(Matrix.of(c.x()));
-        Matrix dx1 = Student.call("DenseLayer.backward", () -> layer.backward(Matrix.of(c.g())));
+        forward(layer, c.x());
+        Matrix dx1 = Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
         Matrix dw1 = layer.gradWeights();
         Matrix db1 = layer.gradBias();
-        Matrix dx2 = Student.call("DenseLayer.backward", () -> layer.backward(Matrix.of(c.g())));
-        String leak = "state leaks between calls: gradients accumulated (+=) and never reset, or a cached value"
-                + " changed by the first call";
+        Matrix dx2 = Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
         Setting second = new Setting("DenseLayer.backward", "", c.describe() + ", second call with the same gradOutput");
         requireNonNull(dw1, "gradWeights() after backward");
         requireNonNull(db1, "gradBias() after backward");
-        Compare.matrix(second.withQuantity("dW of the second call"), dw1.toArray(), layer.gradWeights(), Tolerance.REFERENCE,
-                DenseCase.N, List.of(new KnownMistake(leak, Numeric.scale(dw1.toArray(), 2))));
-        Compare.matrix(second.withQuantity("db of the second call"), db1.toArray(), layer.gradBias(), Tolerance.REFERENCE,
-                DenseCase.N, List.of(new KnownMistake(leak, Numeric.scale(db1.toArray(), 2))));
         requireNonNull(dx1, "the gradient returned by backward");
-        Compare.matrix(second.withQuantity("dX of the second call"), dx1.toArray(), dx2, Tolerance.REFERENCE, DenseCase.N,
-                List.of());
+        sameOnSecondCall(second.withQuantity("dW of the second call"), dw1, layer.gradWeights());
+        sameOnSecondCall(second.withQuantity("db of the second call"), db1, layer.gradBias());
+        sameOnSecondCall(second.withQuantity("dX of the second call"), dx1, dx2);
 
         Matrix zero = Matrix.zeros(DenseCase.N, DenseCase.OUT);
-        Matrix dx0 = Student.call("DenseLayer.backward", () -> layer.backward(zero));
+        Matrix dx0 = Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(zero));
         Setting zeroSetting = new Setting("DenseLayer.backward", "", c.describe() + ", gradOutput all zeros");
         if (layer.gradWeights() != null && layer.gradWeights().hasShape(DenseCase.OUT, DenseCase.IN)
                 && layer.gradWeights().map(Math::abs).sum() > 0) {
@@ -135,9 +133,9 @@ class DenseLayerChecks {
         Matrix w = Matrix.of(c.w());
         Matrix b = Matrix.row(c.b());
         DenseLayer layer = new DenseLayer(w, b, Oracles.activation(c.activation()));
-        layer.forward(Matrix.of(c.x()));
+        forward(layer, c.x());
         Matrix z = layer.preActivation();
-        Student.call("DenseLayer.backward", () -> layer.backward(Matrix.of(c.g())));
+        Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
         Setting s = new Setting("DenseLayer.backward", "", c.describe() + ": backward must only compute gradients");
         String updated = "backward changed the parameters: updates belong in step(), after backward";
         Compare.matrix(s.withQuantity("W after backward"), c.w(), layer.weights(), Tolerance.REFERENCE, 1,
@@ -154,30 +152,28 @@ class DenseLayerChecks {
     void stepUpdatesParameters() {
         DenseCase c = DenseCase.random(ReferenceActivation.TANH, 37);
         DenseLayer layer = new DenseLayer(Matrix.of(c.w()), Matrix.row(c.b()), Oracles.activation(c.activation()));
-        layer.forward(Matrix.of(c.x()));
-        Student.call("DenseLayer.backward", () -> layer.backward(Matrix.of(c.g())));
+        forward(layer, c.x());
+        Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
         // Grade step on its own: the expected update uses the gradients backward stored, right or wrong.
         Matrix dw = layer.gradWeights();
         Matrix db = layer.gradBias();
         requireNonNull(dw, "gradWeights() after backward");
         requireNonNull(db, "gradBias() after backward");
         if (!dw.hasShape(DenseCase.OUT, DenseCase.IN) || !db.hasShape(1, DenseCase.OUT)) {
+            String shape = Diagnoser.explainShape("dW", DenseCase.OUT, DenseCase.IN, dw.rows(), dw.cols(), DenseCase.N);
             throw new CheckFailure("DenseLayer.step cannot be graded: backward stored dW " + dw.shape() + " and db "
                     + db.shape() + ", but they must be " + DenseCase.OUT + "x" + DenseCase.IN + " and 1x" + DenseCase.OUT
-                    + " (fix backward first)");
+                    + " (fix backward first)", dw.hasShape(DenseCase.OUT, DenseCase.IN)
+                    ? Diagnoser.explainShape("db", 1, DenseCase.OUT, db.rows(), db.cols(), DenseCase.N) : shape);
         }
-        Student.run("DenseLayer.step", () -> layer.step(0.1));
+        Student.run("DenseLayer.step", SHAPES, () -> layer.step(0.1));
         Matrix w = layer.weights();
         Matrix b = layer.bias();
         double[][] expectedW = Matrix.of(c.w()).minus(dw.scale(0.1)).toArray();
         double[][] expectedB = Matrix.row(c.b()).minus(db.scale(0.1)).toArray();
-        double[][] wrongSign = Matrix.of(c.w()).plus(dw.scale(0.1)).toArray();
         Setting s = new Setting("DenseLayer.step", "", c.describe() + ", learning rate 0.1, after backward");
-        Compare.matrix(s.withQuantity("W after step"), expectedW, w, Tolerance.REFERENCE, 1,
-                List.of(new KnownMistake("sign flipped in the update: W + η·dW climbs the loss; use W − η·dW", wrongSign),
-                        new KnownMistake("the weights did not change: step must assign W − η·dW", c.w())));
-        Compare.matrix(s.withQuantity("b after step"), expectedB, b, Tolerance.REFERENCE, 1,
-                List.of(new KnownMistake("the bias did not change: step must also assign b − η·db", Numeric.row(c.b()))));
+        Compare.update(s.withQuantity("W after step"), c.w(), expectedW, w, Tolerance.REFERENCE, 1, List.of());
+        Compare.update(s.withQuantity("b after step"), Numeric.row(c.b()), expectedB, b, Tolerance.REFERENCE, 1, List.of());
     }
 
     @Test
@@ -187,11 +183,12 @@ class DenseLayerChecks {
         for (ReferenceActivation a : List.of(ReferenceActivation.SIGMOID, ReferenceActivation.TANH)) {
             DenseCase c = DenseCase.random(a, 38, 400);
             DenseLayer layer = new DenseLayer(Matrix.of(c.w()), Matrix.row(c.b()), Oracles.activation(a));
-            layer.forward(Matrix.of(c.x()));
-            Matrix dx = Student.call("DenseLayer.backward", () -> layer.backward(Matrix.of(c.g())));
+            forward(layer, c.x());
+            Matrix dx = Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
             Tolerance t = new Tolerance(1e-6, 1e-12);
-            Compare.matrix(setting(c, "dW", false), c.expected().dW(), layer.gradWeights(), t, DenseCase.N, List.of());
-            Compare.matrix(setting(c, "dX", false), c.expected().dX(), dx, t, DenseCase.N, List.of());
+            Compare.matrix(setting(c, "dW", false), c.expected().dW(), layer.gradWeights(), t, DenseCase.N,
+                    withBatchMistakes(c, "dW"));
+            Compare.matrix(setting(c, "dX", false), c.expected().dX(), dx, t, DenseCase.N, withBatchMistakes(c, "dX"));
         }
     }
 
@@ -200,9 +197,35 @@ class DenseLayerChecks {
     /** A layer of case {@code c} after forward and backward. */
     static DenseLayer backward(DenseCase c) {
         DenseLayer layer = new DenseLayer(Matrix.of(c.w()), Matrix.row(c.b()), Oracles.activation(c.activation()));
-        layer.forward(Matrix.of(c.x()));
-        Student.call("DenseLayer.backward", () -> layer.backward(Matrix.of(c.g())));
+        forward(layer, c.x());
+        Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
         return layer;
+    }
+
+    /** The layer's forward pass (given code, but the student's file: it may have changed it). */
+    static Matrix forward(DenseLayer layer, double[][] x) {
+        Matrix input = Matrix.of(x);
+        return Student.call("DenseLayer.forward", SHAPES, () -> layer.forward(input));
+    }
+
+    /** A second backward with the same gradOutput must give what the first gave. */
+    private static void sameOnSecondCall(Setting s, Matrix first, Matrix second) {
+        double[][] once = first.toArray();
+        try {
+            Compare.matrix(s, once, second, Tolerance.REFERENCE, DenseCase.N, List.of());
+        } catch (CheckFailure f) {
+            String message = f.getMessage();
+            int cut = message.indexOf(CheckFailure.DIAGNOSIS_MARKER);
+            String feedback = cut < 0 ? message : message.substring(0, cut);
+            boolean doubled = second != null && second.hasShape(once.length, once[0].length)
+                    && Diagnoser.knownMistakeMatches(Numeric.scale(once, 2), second.toArray());
+            throw new CheckFailure(feedback, doubled
+                    ? "state leaks between calls: gradients accumulated (+=) and never reset: the second backward with the"
+                    + " same gradOutput gave twice the first one's values; assign the gradients, do not add to them"
+                    : "state leaks between calls: the second backward with the same gradOutput gave other values than"
+                    + " the first; backward must not change what it reads (the cached input, Z, W) nor build on"
+                    + " what an earlier call stored");
+        }
     }
 
     static Setting setting(DenseCase c, String quantity, boolean numeric) {

@@ -6,6 +6,7 @@ import backprop.grader.checks.CheckFailure;
 import backprop.grader.checks.Compare;
 import backprop.grader.checks.KnownMistake;
 import backprop.grader.checks.Numeric;
+import backprop.grader.checks.Seeds;
 import backprop.grader.checks.Setting;
 import backprop.grader.checks.Student;
 import backprop.grader.checks.Tolerance;
@@ -118,20 +119,22 @@ class LossChecks {
     }
 
     static void finiteDifferences(ReferenceLoss reference) {
-        Random random = new Random(SEED);
+        long seed = Seeds.of(SEED);
+        Random random = new Random(seed);
         double[][][] b = batch(reference, 4, 3, random);
         double[][] numeric = Numeric.gradient(p -> reference.value(p, b[1]), b[0]);
         Matrix actual = studentGradient(reference, b[0], b[1]);
         Compare.matrix(new Setting(Students.className(reference) + ".gradient", "dL/dprediction",
-                        "batch 4 x 3 outputs, seed " + SEED + ", compared with central differences of the loss, h = 1e-5"),
+                        "batch 4 x 3 outputs, seed " + seed + ", compared with central differences of the loss, h = 1e-5"),
                 numeric, actual, Tolerance.GRADIENT_CHECK, 4, mistakes(reference, b[0], b[1]));
     }
 
     static void reference(ReferenceLoss reference) {
-        Random random = new Random(SEED + 1);
+        long seed = Seeds.of(SEED + 1);
+        Random random = new Random(seed);
         double[][][] b = batch(reference, 5, 2, random);
         Compare.matrix(new Setting(Students.className(reference) + ".gradient", "dL/dprediction", "batch 5 x 2 outputs, seed "
-                        + (SEED + 1)), reference.gradient(b[0], b[1]), studentGradient(reference, b[0], b[1]),
+                        + seed), reference.gradient(b[0], b[1]), studentGradient(reference, b[0], b[1]),
                 Tolerance.REFERENCE, 5, mistakes(reference, b[0], b[1]));
     }
 
@@ -155,7 +158,8 @@ class LossChecks {
             }
         }
         Compare.matrix(new Setting(method, "dL/dprediction", "extreme inputs " + java.util.Arrays.deepToString(prediction)),
-                reference.gradient(prediction, target), actual, new Tolerance(1e-6, 1e-12), prediction.length, List.of());
+                reference.gradient(prediction, target), actual, new Tolerance(1e-6, 1e-12), prediction.length,
+                mistakes(reference, prediction, target));
     }
 
     static Matrix studentGradient(ReferenceLoss reference, double[][] prediction, double[][] target) {
@@ -165,20 +169,48 @@ class LossChecks {
         return Student.call(Students.className(reference) + ".gradient", () -> loss.gradient(p, y));
     }
 
-    /** Wrong formulas: sum instead of mean, mean over rows only, the BCE + sigmoid shortcut. */
+    /** Wrong formulas: sum instead of mean, mean over rows only, the 2 of MSE, softmax forgotten, the BCE + sigmoid shortcut. */
     static List<KnownMistake> mistakes(ReferenceLoss reference, double[][] prediction, double[][] target) {
         double[][] right = reference.gradient(prediction, target);
         int n = prediction.length;
         int k = prediction[0].length;
         List<KnownMistake> list = new ArrayList<>();
+        if (reference == ReferenceLoss.MSE) {
+            list.add(new KnownMistake("factor 2 dropped: (ŷ − y)/(N·K) is half the MSE gradient 2(ŷ − y)/(N·K): the 2 from"
+                    + " d/dŷ (ŷ − y)² is missing (ŷ − y alone is the BCE + sigmoid shortcut δ, not the gradient of the squared"
+                    + " error)", Numeric.scale(right, 0.5)));
+            list.add(new KnownMistake("factor 2 doubled: 4(ŷ − y)/(N·K) is twice the MSE gradient 2(ŷ − y)/(N·K)" + (k == 2
+                    ? "; or batch scaling: divided by the batch size N = " + n + " only instead of N·K (with K = 2 outputs"
+                    + " both give twice the gradient)" : ""), Numeric.scale(right, 2)));
+        }
         if (reference != ReferenceLoss.SOFTMAX_CROSS_ENTROPY) {
-            list.add(new KnownMistake("batch scaling: summed over all " + n + "x" + k + " elements instead of averaged"
-                    + " (missing the 1/(N·K) of the mean)", Numeric.scale(right, n * k)));
-            list.add(new KnownMistake("batch scaling: divided by the batch size N = " + n + " only; this loss is a mean over all"
-                    + " N·K = " + (n * k) + " elements", Numeric.scale(right, k)));
+            if (n * k > 1) {
+                list.add(new KnownMistake("batch scaling: summed over all " + n + "x" + k + " elements instead of averaged"
+                        + " (missing the 1/(N·K) of the mean)", Numeric.scale(right, n * k)));
+            }
+            if (k > 1) {
+                list.add(new KnownMistake("batch scaling: divided by the batch size N = " + n + " only; this loss is a mean over"
+                        + " all N·K = " + (n * k) + " elements", Numeric.scale(right, k)));
+            }
+            if (n > 1) {
+                list.add(new KnownMistake("batch scaling: averaged twice: divided by N·K and again by N = " + n,
+                        Numeric.scale(right, 1.0 / n)));
+            }
         } else {
-            list.add(new KnownMistake("batch scaling: summed over the batch instead of averaged (missing the 1/N)",
-                    Numeric.scale(right, n)));
+            if (n > 1) {
+                list.add(new KnownMistake("batch scaling: summed over the batch instead of averaged (missing the 1/N)",
+                        Numeric.scale(right, n)));
+                list.add(new KnownMistake("batch scaling: divided by N·K = " + (n * k) + " instead of N = " + n
+                        + ": softmax cross-entropy is a mean over the N samples", Numeric.scale(right, 1.0 / k)));
+            }
+            double[][] noSoftmax = new double[n][k];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
+                    noSoftmax[i][j] = (prediction[i][j] - target[i][j]) / n;
+                }
+            }
+            list.add(new KnownMistake("softmax forgotten: (z − y)/N uses the logits z where the probabilities softmax(z)"
+                    + " belong; dL/dz = (softmax(z) − y)/N", noSoftmax));
         }
         if (reference == ReferenceLoss.BCE) {
             double[][] shortcut = new double[n][k];
@@ -187,9 +219,10 @@ class LossChecks {
                     shortcut[i][j] = (prediction[i][j] - target[i][j]) / (n * k);
                 }
             }
-            list.add(new KnownMistake("BCE + sigmoid shortcut used as dL/dp: (p − y)/(N·K) is dL/dz of a sigmoid output;"
-                    + " BinaryCrossEntropy.gradient must return dL/dp = (p − y)/(p(1 − p))/(N·K), and the dense layer's σ'"
-                    + " turns it into p − y", shortcut));
+            list.add(new KnownMistake("BCE + sigmoid shortcut used as dL/dp, so σ' is double-counted: (p − y)/(N·K) is"
+                    + " already dL/dz of a sigmoid output, and the sigmoid layer multiplies by σ'(z) once more."
+                    + " BinaryCrossEntropy.gradient must return dL/dp = (p − y)/(p(1 − p))/(N·K); the layer's σ' then turns"
+                    + " it into (p − y)/(N·K)", shortcut));
         }
         return list;
     }

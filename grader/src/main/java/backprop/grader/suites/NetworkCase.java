@@ -2,6 +2,7 @@ package backprop.grader.suites;
 
 import backprop.grader.checks.CheckFailure;
 import backprop.grader.checks.Numeric;
+import backprop.grader.checks.Seeds;
 import backprop.nn.DenseLayer;
 import backprop.nn.Layer;
 import backprop.nn.Matrix;
@@ -20,7 +21,8 @@ record NetworkCase(long seed, List<DenseSpec> layers, double[][] x, double[][] y
                    Trace expected) {
 
     /** Layers of the given widths (sizes[0] inputs) and activations, a Gaussian batch of {@code n}, targets for the loss. */
-    static NetworkCase random(long seed, int n, int[] sizes, List<ReferenceActivation> activations, ReferenceLoss loss) {
+    static NetworkCase random(long baseSeed, int n, int[] sizes, List<ReferenceActivation> activations, ReferenceLoss loss) {
+        long seed = Seeds.of(baseSeed);
         Random random = new Random(seed);
         List<DenseSpec> layers = new ArrayList<>();
         for (int i = 0; i < activations.size(); i++) {

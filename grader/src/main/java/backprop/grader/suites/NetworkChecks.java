@@ -4,8 +4,10 @@ import backprop.grader.catalogue.Graded;
 import backprop.grader.catalogue.Part;
 import backprop.grader.checks.CheckFailure;
 import backprop.grader.checks.Compare;
+import backprop.grader.checks.Diagnoser;
 import backprop.grader.checks.KnownMistake;
 import backprop.grader.checks.Numeric;
+import backprop.grader.checks.Seeds;
 import backprop.grader.checks.Setting;
 import backprop.grader.checks.Student;
 import backprop.grader.checks.Tolerance;
@@ -33,151 +35,179 @@ class NetworkChecks {
     @Graded(number = "4.1", points = 3)
     @DisplayName("Network.backward: every layer's dW and db, and dX, match finite differences")
     void backwardFiniteDifferences() {
-        NetworkCase c = NetworkCase.random(41, 4, new int[] {3, 5, 4, 2},
-                List.of(ReferenceActivation.TANH, ReferenceActivation.SIGMOID, ReferenceActivation.IDENTITY), ReferenceLoss.MSE);
-        Network net = c.studentNetwork();
-        net.forward(Matrix.of(c.x()));
-        Matrix dx = Student.call("Network.backward", () -> net.backward(Matrix.of(c.expected().lossGradient())));
-        for (int i = c.layers().size() - 1; i >= 0; i--) {
-            int layer = i;
-            DenseLayer d = NetworkCase.dense(net, i);
-            double[][] dw = Numeric.gradient(w -> c.lossWithParameter(layer, false, w), c.layers().get(i).weights());
-            double[][] db = Numeric.gradient(b -> c.lossWithParameter(layer, true, b), Numeric.row(c.layers().get(i).bias()));
-            Compare.matrix(setting(c, "Network.backward", "dW of layer " + i, true), dw, d.gradWeights(),
-                    Tolerance.GRADIENT_CHECK, c.x().length, order(c, i, "dW"));
-            Compare.matrix(setting(c, "Network.backward", "db of layer " + i, true), db, d.gradBias(),
-                    Tolerance.GRADIENT_CHECK, c.x().length, order(c, i, "db"));
-        }
-        Compare.matrix(setting(c, "Network.backward", "dX (the returned gradient)", true), Numeric.gradient(c::lossWithInput, c.x()),
-                dx, Tolerance.GRADIENT_CHECK, c.x().length, List.of());
+        Probe.explain(() -> {
+            NetworkCase c = NetworkCase.random(41, 4, new int[] {3, 5, 4, 2},
+                    List.of(ReferenceActivation.TANH, ReferenceActivation.SIGMOID, ReferenceActivation.IDENTITY), ReferenceLoss.MSE);
+            Network net = c.studentNetwork();
+            net.forward(Matrix.of(c.x()));
+            Matrix dx = Student.call("Network.backward", () -> net.backward(Matrix.of(c.expected().lossGradient())));
+            for (int i = c.layers().size() - 1; i >= 0; i--) {
+                int layer = i;
+                DenseLayer d = NetworkCase.dense(net, i);
+                double[][] dw = Numeric.gradient(w -> c.lossWithParameter(layer, false, w), c.layers().get(i).weights());
+                double[][] db = Numeric.gradient(b -> c.lossWithParameter(layer, true, b), Numeric.row(c.layers().get(i).bias()));
+                Compare.matrix(setting(c, "Network.backward", "dW of layer " + i, true), dw, d.gradWeights(),
+                        Tolerance.GRADIENT_CHECK, c.x().length, mistakes(c, i, "dW"));
+                Compare.matrix(setting(c, "Network.backward", "db of layer " + i, true), db, d.gradBias(),
+                        Tolerance.GRADIENT_CHECK, c.x().length, mistakes(c, i, "db"));
+            }
+            Compare.matrix(setting(c, "Network.backward", "dX (the returned gradient)", true), Numeric.gradient(c::lossWithInput, c.x()),
+                    dx, Tolerance.GRADIENT_CHECK, c.x().length, mistakes(c, 0, "dX"));
+        }, Probe.Part.DENSE_BACKWARD);
     }
 
     @Test
     @Graded(number = "4.2", points = 3)
     @DisplayName("Network.backward agrees with the reference (ReLU, LeakyReLU, sigmoid; BCE)")
     void backwardAgreesWithReference() {
-        NetworkCase c = NetworkCase.random(42, 5, new int[] {4, 6, 3, 1},
-                List.of(ReferenceActivation.RELU, ReferenceActivation.leakyRelu(0.01), ReferenceActivation.SIGMOID),
-                ReferenceLoss.BCE);
-        Network net = c.studentNetwork();
-        net.forward(Matrix.of(c.x()));
-        Matrix dx = Student.call("Network.backward", () -> net.backward(Matrix.of(c.expected().lossGradient())));
-        for (int i = c.layers().size() - 1; i >= 0; i--) {
-            LayerTrace t = c.expected().layers().get(i);
-            DenseLayer d = NetworkCase.dense(net, i);
-            Compare.matrix(setting(c, "Network.backward", "dW of layer " + i, false), t.dW(), d.gradWeights(),
-                    Tolerance.REFERENCE, c.x().length, order(c, i, "dW"));
-            Compare.matrix(setting(c, "Network.backward", "db of layer " + i, false), Numeric.row(t.db()), d.gradBias(),
-                    Tolerance.REFERENCE, c.x().length, order(c, i, "db"));
-        }
-        Compare.matrix(setting(c, "Network.backward", "dX (the returned gradient)", false), c.expected().layers().get(0).dX(),
-                dx, Tolerance.REFERENCE, c.x().length, List.of());
+        Probe.explain(() -> {
+            NetworkCase c = NetworkCase.random(42, 5, new int[] {4, 6, 3, 1},
+                    List.of(ReferenceActivation.RELU, ReferenceActivation.leakyRelu(0.01), ReferenceActivation.SIGMOID),
+                    ReferenceLoss.BCE);
+            Network net = c.studentNetwork();
+            net.forward(Matrix.of(c.x()));
+            Matrix dx = Student.call("Network.backward", () -> net.backward(Matrix.of(c.expected().lossGradient())));
+            for (int i = c.layers().size() - 1; i >= 0; i--) {
+                LayerTrace t = c.expected().layers().get(i);
+                DenseLayer d = NetworkCase.dense(net, i);
+                Compare.matrix(setting(c, "Network.backward", "dW of layer " + i, false), t.dW(), d.gradWeights(),
+                        Tolerance.REFERENCE, c.x().length, mistakes(c, i, "dW"));
+                Compare.matrix(setting(c, "Network.backward", "db of layer " + i, false), Numeric.row(t.db()), d.gradBias(),
+                        Tolerance.REFERENCE, c.x().length, mistakes(c, i, "db"));
+            }
+            Compare.matrix(setting(c, "Network.backward", "dX (the returned gradient)", false), c.expected().layers().get(0).dX(),
+                    dx, Tolerance.REFERENCE, c.x().length, mistakes(c, 0, "dX"));
+        }, Probe.Part.DENSE_BACKWARD);
     }
 
     @Test
     @Graded(number = "4.3", points = 2)
     @DisplayName("Network.step updates every layer")
     void stepUpdatesEveryLayer() {
-        NetworkCase c = NetworkCase.random(43, 4, new int[] {2, 3, 2}, List.of(ReferenceActivation.TANH,
-                ReferenceActivation.IDENTITY), ReferenceLoss.MSE);
-        Network net = c.studentNetwork();
-        net.forward(Matrix.of(c.x()));
-        // Give every layer its gradients through the layers themselves, so step is graded on its own.
-        Matrix g = Matrix.of(c.expected().lossGradient());
-        for (int i = c.layers().size() - 1; i >= 0; i--) {
-            DenseLayer d = NetworkCase.dense(net, i);
-            Matrix upstream = g;
-            g = Student.call("DenseLayer.backward", () -> d.backward(upstream));
-        }
-        List<Matrix> before = new ArrayList<>();
-        List<Matrix> grads = new ArrayList<>();
-        for (int i = 0; i < c.layers().size(); i++) {
-            before.add(NetworkCase.dense(net, i).weights());
-            grads.add(NetworkCase.dense(net, i).gradWeights());
-            if (grads.get(i) == null || !grads.get(i).hasShape(before.get(i).rows(), before.get(i).cols())) {
-                throw new CheckFailure("Network.step cannot be graded: DenseLayer.backward stored no dW of the right shape"
-                        + " for layer " + i + " (fix DenseLayer.backward first)");
+        Probe.explain(() -> Probe.preferRootCause(() -> {
+            NetworkCase c = NetworkCase.random(43, 4, new int[] {2, 3, 2}, List.of(ReferenceActivation.TANH,
+                    ReferenceActivation.IDENTITY), ReferenceLoss.MSE);
+            Network net = c.studentNetwork();
+            net.forward(Matrix.of(c.x()));
+            // Give every layer its gradients through the layers themselves, so step is graded on its own.
+            Matrix g = Matrix.of(c.expected().lossGradient());
+            for (int i = c.layers().size() - 1; i >= 0; i--) {
+                DenseLayer d = NetworkCase.dense(net, i);
+                Matrix upstream = g;
+                g = Student.call("DenseLayer.backward", () -> d.backward(upstream));
             }
-        }
-        Student.run("Network.step", () -> net.step(c.learningRate()));
-        for (int i = 0; i < c.layers().size(); i++) {
-            double[][] expected = before.get(i).minus(grads.get(i).scale(c.learningRate())).toArray();
-            Compare.matrix(new Setting("Network.step", "W of layer " + i + " after step", c.describe() + ", learning rate "
-                            + c.learningRate()), expected, NetworkCase.dense(net, i).weights(), Tolerance.REFERENCE, 1,
-                    List.of(new KnownMistake("layer " + i + " was not updated: step must call step on every layer",
-                            before.get(i).toArray())));
-        }
+            List<Matrix> before = new ArrayList<>();
+            List<Matrix> grads = new ArrayList<>();
+            for (int i = 0; i < c.layers().size(); i++) {
+                before.add(NetworkCase.dense(net, i).weights());
+                grads.add(NetworkCase.dense(net, i).gradWeights());
+                if (grads.get(i) == null || !grads.get(i).hasShape(before.get(i).rows(), before.get(i).cols())) {
+                    throw new CheckFailure("Network.step cannot be graded: DenseLayer.backward stored no dW of the right shape"
+                            + " for layer " + i + " (fix DenseLayer.backward first)", grads.get(i) == null ? ""
+                            : Diagnoser.explainShape("dW of layer " + i, before.get(i).rows(), before.get(i).cols(),
+                            grads.get(i).rows(), grads.get(i).cols(), c.x().length));
+                }
+            }
+            Student.run("Network.step", () -> net.step(c.learningRate()));
+            for (int i = 0; i < c.layers().size(); i++) {
+                double[][] expected = before.get(i).minus(grads.get(i).scale(c.learningRate())).toArray();
+                Compare.update(new Setting("Network.step", "W of layer " + i + " after step", c.describe() + ", learning rate "
+                                + c.learningRate()), before.get(i).toArray(), expected, NetworkCase.dense(net, i).weights(),
+                        Tolerance.REFERENCE, 1, List.of(new KnownMistake("layer " + i + " was not updated: step must call step on"
+                                + " every layer", before.get(i).toArray())));
+            }
+        }, Probe.Part.DENSE_STEP), Probe.Part.DENSE_BACKWARD);
     }
 
     @Test
     @Graded(number = "4.4", points = 3)
     @DisplayName("Trainer.trainStep returns the loss before the step and updates the weights like the reference")
     void trainStepAgreesWithReference() {
-        NetworkCase c = NetworkCase.random(44, 6, new int[] {3, 4, 3}, List.of(ReferenceActivation.SIGMOID,
-                ReferenceActivation.IDENTITY), ReferenceLoss.SOFTMAX_CROSS_ENTROPY);
-        Network net = c.studentNetwork();
-        Trainer trainer = new Trainer(Oracles.loss(c.loss()), c.learningRate());
-        double loss = Student.call("Trainer.trainStep", () -> trainer.trainStep(net, Matrix.of(c.x()), Matrix.of(c.y())));
-        Setting s = new Setting("Trainer.trainStep", "", c.describe() + ", learning rate " + c.learningRate());
-        Compare.scalar(s.withQuantity("the returned loss"), c.expected().loss(), loss, Tolerance.REFERENCE,
-                List.of(new KnownMistake("returned the loss after the step; trainStep returns the loss before it",
-                        new double[][] {{c.expected().lossAfter()}})));
-        for (int i = 0; i < c.layers().size(); i++) {
-            LayerTrace t = c.expected().layers().get(i);
-            Compare.matrix(s.withQuantity("W of layer " + i + " after the step"), t.updatedWeights(),
-                    NetworkCase.dense(net, i).weights(), Tolerance.REFERENCE, 1,
-                    List.of(new KnownMistake("the weights did not change: trainStep must backpropagate and step",
-                            c.layers().get(i).weights())));
-            Compare.matrix(s.withQuantity("b of layer " + i + " after the step"), Numeric.row(t.updatedBias()),
-                    NetworkCase.dense(net, i).bias(), Tolerance.REFERENCE, 1, List.of());
-        }
+        Probe.preferRootCause(() -> {
+            NetworkCase c = NetworkCase.random(44, 6, new int[] {3, 4, 3}, List.of(ReferenceActivation.SIGMOID,
+                    ReferenceActivation.IDENTITY), ReferenceLoss.SOFTMAX_CROSS_ENTROPY);
+            Network net = c.studentNetwork();
+            Trainer trainer = new Trainer(Oracles.loss(c.loss()), c.learningRate());
+            double loss = Student.call("Trainer.trainStep", () -> trainer.trainStep(net, Matrix.of(c.x()), Matrix.of(c.y())));
+            Setting s = new Setting("Trainer.trainStep", "", c.describe() + ", learning rate " + c.learningRate());
+            Compare.scalar(s.withQuantity("the returned loss"), c.expected().loss(), loss, Tolerance.REFERENCE,
+                    List.of(new KnownMistake("returned the loss after the step; trainStep returns the loss before it",
+                            new double[][] {{c.expected().lossAfter()}})));
+            for (int i = 0; i < c.layers().size(); i++) {
+                LayerTrace t = c.expected().layers().get(i);
+                Compare.update(s.withQuantity("W of layer " + i + " after the step"), c.layers().get(i).weights(),
+                        t.updatedWeights(), NetworkCase.dense(net, i).weights(), Tolerance.REFERENCE, c.x().length,
+                        List.of(new KnownMistake("the weights did not change: trainStep must backpropagate and step",
+                                c.layers().get(i).weights())));
+                Compare.update(s.withQuantity("b of layer " + i + " after the step"), Numeric.row(c.layers().get(i).bias()),
+                        Numeric.row(t.updatedBias()), NetworkCase.dense(net, i).bias(), Tolerance.REFERENCE, c.x().length,
+                        List.of());
+            }
+        }, Probe.Part.DENSE_BACKWARD, Probe.Part.DENSE_STEP,
+                Probe.Part.NETWORK_BACKWARD, Probe.Part.NETWORK_STEP);
     }
 
     @Test
     @Graded(number = "4.5", points = 2)
     @DisplayName("Trainer.fit runs the requested epochs and returns the loss before each")
     void fitReturnsHistory() {
-        NetworkCase c = NetworkCase.random(45, 4, new int[] {2, 3, 1}, List.of(ReferenceActivation.TANH,
-                ReferenceActivation.SIGMOID), ReferenceLoss.BCE);
-        int epochs = 5;
-        double[][] expected = new double[1][epochs];
-        ReferenceNetwork reference = new ReferenceNetwork(c.layers());
-        for (int e = 0; e < epochs; e++) {
-            Trace t = reference.trainStep(c.x(), c.y(), c.loss(), 1.0, c.learningRate());
-            expected[0][e] = t.loss();
-            reference = reference.withUpdates(t);
-        }
-        Network net = c.studentNetwork();
-        Trainer trainer = new Trainer(Oracles.loss(c.loss()), c.learningRate());
-        double[] history = Student.call("Trainer.fit", () -> trainer.fit(net, Matrix.of(c.x()), Matrix.of(c.y()), epochs));
-        if (history == null || history.length != epochs) {
-            throw new CheckFailure("Trainer.fit(…, " + epochs + ") returned " + (history == null ? "null" : history.length
-                    + " losses") + "; expected one loss per epoch, " + epochs + " in all");
-        }
-        Compare.matrix(new Setting("Trainer.fit", "the loss history", c.describe() + ", " + epochs + " epochs, learning rate "
-                + c.learningRate()), expected, Matrix.row(history), Tolerance.REFERENCE, 1, List.of());
+        Probe.preferRootCause(() -> {
+            NetworkCase c = NetworkCase.random(45, 4, new int[] {2, 3, 1}, List.of(ReferenceActivation.TANH,
+                    ReferenceActivation.SIGMOID), ReferenceLoss.BCE);
+            int epochs = 5;
+            double[][] expected = new double[1][epochs];
+            ReferenceNetwork reference = new ReferenceNetwork(c.layers());
+            for (int e = 0; e < epochs; e++) {
+                Trace t = reference.trainStep(c.x(), c.y(), c.loss(), 1.0, c.learningRate());
+                expected[0][e] = t.loss();
+                reference = reference.withUpdates(t);
+            }
+            Network net = c.studentNetwork();
+            Trainer trainer = new Trainer(Oracles.loss(c.loss()), c.learningRate());
+            double[] history = Student.call("Trainer.fit", () -> trainer.fit(net, Matrix.of(c.x()), Matrix.of(c.y()), epochs));
+            if (history == null || history.length != epochs) {
+                throw new CheckFailure("Trainer.fit(…, " + epochs + ") returned " + (history == null ? "null" : history.length
+                        + " losses") + "; expected one loss per epoch, " + epochs + " in all");
+            }
+            try {
+                Compare.matrix(new Setting("Trainer.fit", "the loss history", c.describe() + ", " + epochs + " epochs, learning rate "
+                        + c.learningRate()), expected, Matrix.row(history), Tolerance.REFERENCE, 1, historyMistakes(c, epochs, expected));
+            } catch (CheckFailure f) {
+                if (f.getMessage().contains(CheckFailure.DIAGNOSIS_MARKER) || !Tolerance.REFERENCE.accepts(expected[0][0], history[0])) {
+                    throw f;
+                }
+                throw new CheckFailure(f.getMessage(), "training step wrong: the first loss is right but the later ones differ,"
+                        + " so the steps themselves change the network differently from the reference (see checks 3.x and 4.4:"
+                        + " the gradients of backward, or the update of step)");
+            }
+        }, Probe.Part.DENSE_BACKWARD, Probe.Part.DENSE_STEP,
+                Probe.Part.NETWORK_BACKWARD, Probe.Part.NETWORK_STEP, Probe.Part.TRAIN_STEP);
     }
 
     @Test
     @Graded(number = "4.6", points = 4)
     @DisplayName("XOR trains to 4/4 correct for 20 initialisation seeds")
     void xorTrains() {
-        for (long seed = 0; seed < 20; seed++) {
-            long s = seed;
-            Network net = xorNetwork(s);
-            Trainer trainer = new Trainer(Oracles.loss(ReferenceLoss.BCE), Xor.LEARNING_RATE);
-            double[] history = Student.call("Trainer.fit", () -> trainer.fit(net, Xor.inputs(), Xor.targets(), Xor.EPOCHS));
-            int correct = Xor.correct(net);
-            if (correct != 4) {
-                double last = history == null || history.length == 0 ? Double.NaN : history[history.length - 1];
-                throw new CheckFailure("XOR with seed " + s + " (2 -> " + Xor.HIDDEN + " tanh -> 1 sigmoid, BCE, learning rate "
-                        + Xor.LEARNING_RATE + ", " + Xor.EPOCHS + " epochs): " + correct + "/4 correct, final loss " + last
-                        + (history != null && history.length > 0 ? " (first " + history[0] + ")" : ""),
-                        Double.isNaN(last) ? "the loss became NaN: look for an overflow in a loss or an activation"
-                                : history != null && history.length > 1 && last >= history[0]
-                                ? "the loss never went down: a sign error in a gradient or in the update?" : "");
+        Probe.preferRootCause(() -> {
+            for (long seed = 0; seed < 20; seed++) {
+                long s = Seeds.of(seed);
+                Network net = xorNetwork(s);
+                Trainer trainer = new Trainer(Oracles.loss(ReferenceLoss.BCE), Xor.LEARNING_RATE);
+                double[] history = Student.call("Trainer.fit", () -> trainer.fit(net, Xor.inputs(), Xor.targets(), Xor.EPOCHS));
+                int correct = Xor.correct(net);
+                if (correct != 4) {
+                    double last = history == null || history.length == 0 ? Double.NaN : history[history.length - 1];
+                    throw new CheckFailure("XOR with seed " + s + " (2 -> " + Xor.HIDDEN + " tanh -> 1 sigmoid, BCE, learning rate "
+                            + Xor.LEARNING_RATE + ", " + Xor.EPOCHS + " epochs): " + correct + "/4 correct, final loss " + last
+                            + (history != null && history.length > 0 ? " (first " + history[0] + ")" : ""),
+                            Double.isNaN(last) ? "training failed: the loss became NaN: an overflow in a loss or an activation?"
+                                    : history != null && history.length > 1 && last >= history[0]
+                                    ? "training failed: the loss never went down: a sign error in a gradient or in the update?"
+                                    : "training failed: the loss went down, but not far enough to classify XOR");
+                }
             }
-        }
+        }, Probe.Part.DENSE_BACKWARD, Probe.Part.DENSE_STEP,
+                Probe.Part.NETWORK_BACKWARD, Probe.Part.NETWORK_STEP, Probe.Part.TRAIN_STEP, Probe.Part.FIT);
     }
 
     // ---- shared ------------------------------------------------------------------------------
@@ -195,21 +225,80 @@ class NetworkChecks {
                 : ", compared with the reference"));
     }
 
-    /** Mistakes in the order of backpropagation: layers visited first to last, or a layer skipped. */
-    static List<KnownMistake> order(NetworkCase c, int layer, String quantity) {
-        if (layer == c.layers().size() - 1) {
-            return List.of();
+    /**
+     * Wrong versions of layer {@code layer}'s gradient {@code quantity}: the layer's own classic
+     * mistakes (f' missing or at the activation, upstream ignored), computed from what the reference
+     * feeds that layer, and the order of backpropagation (the loss gradient handed to a hidden layer).
+     */
+    static List<KnownMistake> mistakes(NetworkCase c, int layer, String quantity) {
+        LayerTrace t = c.expected().layers().get(layer);
+        DenseSpec spec = c.layers().get(layer);
+        List<KnownMistake> list = new ArrayList<>(DenseCase.mistakes(spec.activation(), t.input(), spec.weights(), t.z(),
+                t.dA(), quantity));
+        if (layer == c.layers().size() - 1 || quantity.equals("dX")) {
+            return list;
         }
-        List<DenseSpec> specs = c.layers();
         double[][] wrongUpstream = c.expected().lossGradient();
-        if (wrongUpstream[0].length != specs.get(layer).outputs()) {
-            return List.of();
+        if (wrongUpstream[0].length != spec.outputs()) {
+            return list;
         }
-        Trace t = new ReferenceNetwork(List.of(specs.get(layer))).backpropagate(c.expected().layers().get(layer).input(),
-                wrongUpstream, 0.1);
-        double[][] value = quantity.equals("dW") ? t.layers().get(0).dW() : Numeric.row(t.layers().get(0).db());
-        return List.of(new KnownMistake("layer " + layer + " got the loss gradient instead of the gradient from layer "
-                + (layer + 1) + ": backward must go from the last layer to the first, passing each returned gradient on",
-                value));
+        Trace wrong = new ReferenceNetwork(List.of(spec)).backpropagate(t.input(), wrongUpstream, 0.1);
+        double[][] value = quantity.equals("dW") ? wrong.layers().get(0).dW() : Numeric.row(wrong.layers().get(0).db());
+        list.add(new KnownMistake("backward in the wrong order: layer " + layer + " got the loss gradient instead of the"
+                + " gradient from layer " + (layer + 1) + ": backward must go from the last layer to the first, passing each"
+                + " returned gradient on", value));
+        return list;
+    }
+
+    /**
+     * Wrong loss histories of {@code fit}: the loss after each step instead of before, no training at
+     * all, and gradients accumulated over the epochs (+= in backward, never reset).
+     */
+    static List<KnownMistake> historyMistakes(NetworkCase c, int epochs, double[][] expected) {
+        double[][] after = new double[1][epochs];
+        double[][] accumulated = new double[1][epochs];
+        double[][] constant = new double[1][epochs];
+        ReferenceNetwork reference = new ReferenceNetwork(c.layers());
+        for (int e = 0; e < epochs; e++) {
+            Trace t = reference.trainStep(c.x(), c.y(), c.loss(), 1.0, c.learningRate());
+            after[0][e] = t.lossAfter();
+            reference = reference.withUpdates(t);
+            constant[0][e] = expected[0][0];
+        }
+        List<DenseSpec> layers = new ArrayList<>(c.layers());
+        List<double[][]> sumW = new ArrayList<>();
+        List<double[]> sumB = new ArrayList<>();
+        for (DenseSpec spec : layers) {
+            sumW.add(new double[spec.outputs()][spec.inputs()]);
+            sumB.add(new double[spec.outputs()]);
+        }
+        for (int e = 0; e < epochs; e++) {
+            Trace t = new ReferenceNetwork(layers).trainStep(c.x(), c.y(), c.loss(), 1.0, c.learningRate());
+            accumulated[0][e] = t.loss();
+            for (int i = 0; i < layers.size(); i++) {
+                LayerTrace lt = t.layers().get(i);
+                double[][] w = layers.get(i).weights();
+                double[] b = layers.get(i).bias();
+                double[][] dw = lt.dW();
+                double[] db = lt.db();
+                for (int o = 0; o < w.length; o++) {
+                    sumB.get(i)[o] += db[o];
+                    b[o] -= c.learningRate() * sumB.get(i)[o];
+                    for (int k = 0; k < w[0].length; k++) {
+                        sumW.get(i)[o][k] += dw[o][k];
+                        w[o][k] -= c.learningRate() * sumW.get(i)[o][k];
+                    }
+                }
+                layers.set(i, new DenseSpec(w, b, layers.get(i).activation()));
+            }
+        }
+        return List.of(
+                new KnownMistake("state leaks between calls: gradients accumulated (+=) over the epochs and never reset:"
+                        + " each step applied the sum of all gradients so far; backward must assign the gradients, not add"
+                        + " to them", accumulated),
+                new KnownMistake("returned the loss after each step; fit returns the loss before each step (what trainStep"
+                        + " returns)", after),
+                new KnownMistake("not trained: every epoch reports the first loss; fit must call trainStep once per epoch"
+                        + " on the same network", constant));
     }
 }

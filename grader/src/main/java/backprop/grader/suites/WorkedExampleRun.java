@@ -10,6 +10,7 @@ import backprop.grader.checks.Tolerance;
 import backprop.nn.DenseLayer;
 import backprop.nn.Loss;
 import backprop.nn.Matrix;
+import backprop.reference.ReferenceActivation;
 import backprop.reference.Step;
 import backprop.reference.Trace;
 import backprop.reference.WorkedExample;
@@ -45,6 +46,22 @@ final class WorkedExampleRun {
 
     static void grade(String id) {
         new WorkedExampleRun(WorkedExamples.byId(id)).run();
+    }
+
+    /**
+     * As {@link #grade}; a failure without a specific diagnosis (an exception in DenseLayer.backward,
+     * say) is explained by checking the parts the example uses on their own.
+     */
+    static void graded(String id) {
+        WorkedExample example = WorkedExamples.byId(id);
+        List<Probe.Part> parts = new ArrayList<>();
+        for (var spec : example.network()) {
+            parts.add(Probe.Part.activation(spec.activation()));
+        }
+        parts.add(Probe.Part.loss(example.referenceLoss()));
+        parts.add(Probe.Part.DENSE_BACKWARD);
+        parts.add(Probe.Part.DENSE_STEP);
+        Probe.explain(() -> grade(id), parts.toArray(Probe.Part[]::new));
     }
 
     private void run() {
@@ -118,8 +135,12 @@ final class WorkedExampleRun {
         step("loss", lossName + ".value", () -> Matrix.of(new double[][] {{scale * loss.value(output, target)}}));
         Matrix g = Student.call(lossName + ".gradient", () -> loss.gradient(output, target));
         Matrix lossGradient = g == null ? null : g.scale(scale);
+        List<KnownMistake> lossMistakes = new ArrayList<>();
+        for (KnownMistake m : LossChecks.mistakes(example.referenceLoss(), expected.output(), example.y())) {
+            lossMistakes.add(new KnownMistake(m.diagnosis(), Matrix.of(m.value()).scale(scale).toArray()));
+        }
         step("lossGradient", lossName + ".gradient" + (scale == 1 ? "" : " (times " + scale + ", the document's ½)"),
-                () -> lossGradient);
+                () -> lossGradient, lossMistakes, null);
 
         Matrix upstream = lossGradient;
         for (int i = layersCount - 1; i >= 0; i--) {
@@ -130,37 +151,53 @@ final class WorkedExampleRun {
                     () -> dA);
             Matrix z = layer.preActivation();
             step("layers[" + i + "].derivative", act + ".derivative", () -> layer.activation().derivative(z),
-                    ActivationChecks.mistakes(example.network().get(i).activation(), expected.quantity("layers[" + i + "].z")));
+                    ActivationChecks.mistakes(example.network().get(i).activation(), expected.quantity("layers[" + i + "].z")),
+                    null);
             Matrix dX = Student.call("DenseLayer.backward", () -> layer.backward(dA));
+            double[][] input = i == 0 ? example.x() : expected.quantity("layers[" + (i - 1) + "].a");
+            double[][] w = example.network().get(i).weights();
+            double[][] zi = expected.quantity("layers[" + i + "].z");
+            double[][] gi = expected.quantity("layers[" + i + "].dA");
+            ReferenceActivation f = example.network().get(i).activation();
             if (n == 1) {
                 step("layers[" + i + "].dZ", "DenseLayer.backward (dL/dz, seen through db, which equals dZ for one sample)",
-                        layer::gradBias);
+                        layer::gradBias, DenseCase.mistakes(f, input, w, zi, gi, "db"), null);
             }
-            step("layers[" + i + "].dW", "DenseLayer.backward", layer::gradWeights);
-            step("layers[" + i + "].db", "DenseLayer.backward", layer::gradBias);
-            step("layers[" + i + "].dX", "DenseLayer.backward", () -> dX);
+            step("layers[" + i + "].dW", "DenseLayer.backward", layer::gradWeights, DenseCase.mistakes(f, input, w, zi, gi, "dW"),
+                    null);
+            step("layers[" + i + "].db", "DenseLayer.backward", layer::gradBias, DenseCase.mistakes(f, input, w, zi, gi, "db"),
+                    null);
+            step("layers[" + i + "].dX", "DenseLayer.backward", () -> dX, DenseCase.mistakes(f, input, w, zi, gi, "dX"), null);
             upstream = dX;
         }
         for (int i = 0; i < layersCount; i++) {
             DenseLayer layer = layers.get(i);
             Student.run("DenseLayer.step", () -> layer.step(example.learningRate()));
-            step("layers[" + i + "].weightsAfter", "DenseLayer.step", layer::weights);
-            step("layers[" + i + "].biasAfter", "DenseLayer.step", layer::bias);
+            step("layers[" + i + "].weightsAfter", "DenseLayer.step", layer::weights, List.of(),
+                    example.network().get(i).weights());
+            step("layers[" + i + "].biasAfter", "DenseLayer.step", layer::bias, List.of(),
+                    new double[][] {example.network().get(i).bias()});
         }
     }
 
     private void step(String quantity, String method, Supplier<Matrix> actual) {
-        step(quantity, method, actual, List.of());
+        step(quantity, method, actual, List.of(), null);
     }
 
-    private void step(String quantity, String method, Supplier<Matrix> actual, List<KnownMistake> mistakes) {
+    /** One step; {@code before} (the parameters before an update step, else null) diagnoses updates by their change. */
+    private void step(String quantity, String method, Supplier<Matrix> actual, List<KnownMistake> mistakes, double[][] before) {
         total++;
         double[][] want = expected.quantity(quantity);
         Step doc = printed.get(quantity);
         String label = doc == null ? quantity : doc.name() + " (" + quantity + ")";
         Matrix got = Student.call(method.split(" ")[0], actual::get);
         try {
-            Compare.matrix(new Setting(method, label, ""), want, got, Tolerance.REFERENCE, example.x().length, mistakes);
+            if (before != null) {
+                Compare.update(new Setting(method, label, ""), before, want, got, Tolerance.REFERENCE, example.x().length,
+                        mistakes);
+            } else {
+                Compare.matrix(new Setting(method, label, ""), want, got, Tolerance.REFERENCE, example.x().length, mistakes);
+            }
         } catch (CheckFailure f) {
             failedStep = label;
             String message = f.getMessage();

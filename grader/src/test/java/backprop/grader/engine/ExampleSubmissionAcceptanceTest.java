@@ -9,7 +9,6 @@ import backprop.grader.results.CheckResult;
 import backprop.grader.results.GradeReport;
 import backprop.grader.results.Status;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,7 +67,6 @@ class ExampleSubmissionAcceptanceTest {
      * wrong one. Enable once backprop.grader.checks.Diagnoser (or the 2.7 batch) is fixed.
      */
     @Test
-    @Disabled("grader bug: Diagnoser.factor prefers 'batch scaling' over 'factor 2' when N = 2 (check 2.7); see the engine tests' report")
     void mseExtremesWithoutTheFactorTwoAreDiagnosedAsFactorTwo() {
         assertThat(check(report(), "2.7").diagnosis()).contains("factor 2").doesNotContain("batch scaling");
     }
