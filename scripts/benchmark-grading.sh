@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 runs="${1:-3}"
 root="$(pwd)"
 [ -f grader/target/grader.jar ] || mvn -B -q -DskipTests install
-mvn -B -q -o -DskipTests install >/dev/null
+mvn -B -q -o -DskipTests install >/dev/null 2>&1
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
