@@ -2,7 +2,7 @@ package backprop.grader.batch;
 
 import backprop.grader.engine.Grader;
 import backprop.grader.html.Format;
-import backprop.grader.html.HtmlReports;
+import backprop.grader.report.ReportFiles;
 import backprop.grader.results.GradeReport;
 import backprop.grader.run.IsolatedRunner;
 import backprop.grader.submission.SubmissionLoader;
@@ -288,9 +288,9 @@ public final class BatchGrader {
 
     private static void writeClassFiles(Path out, List<StudentEntry> entries) throws IOException {
         ClassSummary summary = ClassSummary.of(entries, Grader.version());
-        HtmlReports.writeAtomically(out.resolve(Gradebook.FILE_NAME), Gradebook.render(summary.entries()));
-        HtmlReports.writeAtomically(out.resolve(ClassSummary.JSON_FILE), summary.toJson());
-        HtmlReports.writeAtomically(out.resolve(ClassSummary.HTML_FILE), SummaryPage.render(summary));
+        ReportFiles.writeAtomically(out.resolve(Gradebook.FILE_NAME), Gradebook.render(summary.entries()));
+        ReportFiles.writeAtomically(out.resolve(ClassSummary.JSON_FILE), summary.toJson());
+        ReportFiles.writeAtomically(out.resolve(ClassSummary.HTML_FILE), SummaryPage.render(summary));
     }
 
     private static ThreadFactory daemonThreads() {

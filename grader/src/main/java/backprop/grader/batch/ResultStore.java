@@ -1,6 +1,7 @@
 package backprop.grader.batch;
 
 import backprop.grader.html.HtmlReports;
+import backprop.grader.report.ReportFiles;
 import backprop.grader.report.Reports;
 import backprop.grader.results.GradeReport;
 import com.google.gson.Gson;
@@ -113,7 +114,7 @@ final class ResultStore {
         o.addProperty("kind", kind);
         o.addProperty("reason", reason);
         o.addProperty("at", Instant.now().toString());
-        HtmlReports.writeAtomically(dir.resolve(UNGRADED_JSON), GSON.toJson(o) + "\n");
+        ReportFiles.writeAtomically(dir.resolve(UNGRADED_JSON), GSON.toJson(o) + "\n");
     }
 
     /** Every student with a report.json or ungraded.json in the output, sorted by id. */

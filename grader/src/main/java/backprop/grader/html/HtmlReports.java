@@ -1,5 +1,6 @@
 package backprop.grader.html;
 
+import backprop.grader.report.ReportFiles;
 import backprop.grader.results.GradeReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,24 +50,6 @@ public final class HtmlReports {
      * @return the file written
      */
     public static Path write(GradeReport report, Path dir) throws IOException {
-        return writeAtomically(dir.resolve(FILE_NAME), studentReport(report));
-    }
-
-    /** Writes {@code content} to a temporary file beside {@code target}, then moves it into place. */
-    public static Path writeAtomically(Path target, String content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return target;
+        return ReportFiles.writeAtomically(dir.resolve(FILE_NAME), studentReport(report));
     }
 }

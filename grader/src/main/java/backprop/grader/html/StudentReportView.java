@@ -74,7 +74,7 @@ record StudentReportView(String id, String graderVersion, String finishedAt, Str
                     points, hide, feedback, !feedback.isBlank(), diagnosis, !diagnosis.isBlank(), output, !output.isEmpty(),
                     Format.lines(output), network, network != null));
         }
-        List<String> diagnostics = report.diagnostics().stream().map(StudentReportView::diagnosticLine)
+        List<String> diagnostics = report.diagnostics().stream().map(CompileDiagnostic::describe)
                 .map(s -> Format.truncate(s, MAX_FEEDBACK)).toList();
         List<String> notes = report.notes().stream().map(s -> Format.truncate(s, MAX_FEEDBACK)).toList();
         String other = Format.truncate(report.output(), MAX_OUTPUT);
@@ -115,17 +115,5 @@ record StudentReportView(String id, String graderVersion, String finishedAt, Str
             case NOT_COMPILED -> "not run: the submission did not compile";
             case NOT_IMPLEMENTED -> "not implemented yet";
         };
-    }
-
-    private static String diagnosticLine(CompileDiagnostic d) {
-        StringBuilder out = new StringBuilder(d.file() == null || d.file().isBlank() ? "(unknown file)" : d.file());
-        if (d.line() > 0) {
-            out.append(':').append(d.line());
-        }
-        out.append(": ");
-        if (d.kind() != null && !d.kind().isBlank()) {
-            out.append(d.kind()).append(": ");
-        }
-        return out.append(d.message() == null ? "" : d.message()).toString();
     }
 }

@@ -90,7 +90,7 @@ final class ConsoleSummary {
         }
         line("");
         line("Compile problems (" + diagnostics.size() + "):");
-        diagnostics.forEach(d -> item(INDENT, Text.diagnosticLine(d)));
+        diagnostics.forEach(d -> item(INDENT, d.describe()));
     }
 
     private void notes(List<String> notes) {

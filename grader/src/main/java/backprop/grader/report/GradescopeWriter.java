@@ -105,7 +105,7 @@ final class GradescopeWriter implements ReportWriter {
         if (!report.diagnostics().isEmpty()) {
             StringBuilder lines = new StringBuilder("Compile problems (" + report.diagnostics().size() + "):");
             report.diagnostics().stream().limit(MAX_DIAGNOSTICS)
-                    .forEach(d -> lines.append("\n  ").append(Text.diagnosticLine(d)));
+                    .forEach(d -> lines.append("\n  ").append(d.describe()));
             if (report.diagnostics().size() > MAX_DIAGNOSTICS) {
                 lines.append("\n  ... and ").append(report.diagnostics().size() - MAX_DIAGNOSTICS).append(" more");
             }

@@ -56,18 +56,6 @@ final class Text {
         return Math.max(0.0, Json.finite(report.executionSeconds()));
     }
 
-    /** {@code file:line: kind: message}, leaving out what is unknown. */
-    static String diagnosticLine(CompileDiagnostic d) {
-        StringBuilder out = new StringBuilder(d.file() == null || d.file().isBlank() ? "(unknown file)" : d.file());
-        if (d.line() > 0) {
-            out.append(':').append(d.line());
-        }
-        out.append(": ");
-        if (d.kind() != null && !d.kind().isBlank()) {
-            out.append(d.kind()).append(": ");
-        }
-        return out.append(d.message() == null ? "" : d.message()).toString();
-    }
 
     /** "3.2 DenseLayer.backward: dW matches finite differences". */
     static String title(CheckResult check) {
