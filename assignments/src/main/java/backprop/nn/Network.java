@@ -47,7 +47,10 @@ public final class Network {
         throw new NotImplementedYet("Network.backward");
     }
 
-    /** One gradient-descent step on every layer's parameters. */
+    /**
+     * One gradient-descent step on every layer's parameters (each layer's {@link Layer#step}), after
+     * {@link #backward}: "Update the Weights" in {@code 002_fd0fc83796376f1d.txt}.
+     */
     public void step(double learningRate) {
         // TODO: implement Network.step (see the Javadoc above).
         throw new NotImplementedYet("Network.step");

@@ -82,7 +82,11 @@ public final class DenseLayer implements Layer {
         // END SOLUTION
     }
 
-    /** W ← W − η·dW and b ← b − η·db, using the gradients of the last {@link #backward}. */
+    /**
+     * W ← W − η·dW and b ← b − η·db, using the gradients of the last {@link #backward}: the update
+     * rule of "Gradient Descent: Rolling Downhill" in {@code 000_4b3603e6f7e37e7d.txt} and "The Weight
+     * Update" in {@code 001_69cf991a5fec35a8.txt} (w₁₂: 0.3 − 0.1 × (−0.045) = 0.3045).
+     */
     @Override
     public void step(double learningRate) {
         if (gradWeights == null || gradBias == null) {

@@ -51,7 +51,10 @@ public final class Network {
         // END SOLUTION
     }
 
-    /** One gradient-descent step on every layer's parameters. */
+    /**
+     * One gradient-descent step on every layer's parameters (each layer's {@link Layer#step}), after
+     * {@link #backward}: "Update the Weights" in {@code 002_fd0fc83796376f1d.txt}.
+     */
     public void step(double learningRate) {
         // BEGIN SOLUTION
         for (Layer layer : layers) {
