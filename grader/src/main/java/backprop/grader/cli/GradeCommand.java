@@ -64,6 +64,9 @@ final class GradeCommand implements Callable<Integer> {
         } catch (SubmissionLoader.UnreadableSubmissionException e) {
             System.err.println("grader: " + e.getMessage());
             return GraderCli.USAGE;
+        } catch (RuntimeException | Error e) {
+            System.err.println("grader: internal error while grading " + submission + ": " + e);
+            return GraderCli.INTERNAL;
         }
         Reports.writeAll(report, out);
         if (quiet) {

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -49,10 +51,16 @@ public final class SubmissionCompiler {
         List<CompileDiagnostic> reported = new ArrayList<>();
         Set<String> replaced = new LinkedHashSet<>();
         Set<String> dropped = new LinkedHashSet<>();
-        for (int attempt = 0; attempt <= sources.size(); attempt++) {
+        Map<String, List<CompileDiagnostic>> wrongPackage = wrongPackages(compiler, sources.values());
+        for (int attempt = 0; attempt <= sources.size() + 1; attempt++) {
             clean(classesDir);
-            Map<String, List<CompileDiagnostic>> errors = run(compiler, sources.values(), classesDir);
+            Map<String, List<CompileDiagnostic>> errors = attempt == 0 && !wrongPackage.isEmpty()
+                    ? wrongPackage : run(compiler, sources.values(), classesDir);
+            if (errors.containsKey(UNATTRIBUTED)) {
+                errors = blameForUnattributedFailure(errors.get(UNATTRIBUTED), sources.values());
+            }
             if (errors.isEmpty()) {
+                reported.addAll(removeStrayClasses(classesDir));
                 return new CompilationResult(classesDir, reported, replaced, dropped);
             }
             boolean changed = false;
@@ -94,19 +102,93 @@ public final class SubmissionCompiler {
         throw new IllegalStateException("the starter itself does not compile; rebuild the grader");
     }
 
+    /** Key of a failure javac attributes to no file (it ran out of stack on an absurd expression, say). */
+    private static final String UNATTRIBUTED = "?";
+
+    /**
+     * Student files whose package, as javac parses it, is not backprop.nn: compiled as they are, they
+     * would put classes beside the grader's own and could shadow them.
+     */
+    private static Map<String, List<CompileDiagnostic>> wrongPackages(JavaCompiler compiler, Iterable<SourceFile> files) {
+        Map<String, List<CompileDiagnostic>> wrong = new LinkedHashMap<>();
+        for (SourceFile f : files) {
+            if (!f.fromStudent()) {
+                continue;
+            }
+            String pkg = parsedPackage(compiler, f);
+            if (pkg != null && !pkg.equals(StarterSources.PACKAGE)) {
+                wrong.put(f.fileName(), List.of(new CompileDiagnostic(f.origin(), 1, "error", "declares package " + pkg
+                        + ", but the course's classes must be in package " + StarterSources.PACKAGE)));
+            }
+        }
+        return wrong;
+    }
+
+    /** The package javac reads from {@code file}, "" for none, or null when it cannot even parse it. */
+    private static String parsedPackage(JavaCompiler compiler, SourceFile file) {
+        try {
+            JavacTask task = (JavacTask) compiler.getTask(new StringWriter(), null, d -> { }, List.of("-proc:none"), null,
+                    List.of(new Source(file)));
+            for (CompilationUnitTree unit : task.parse()) {
+                return unit.getPackageName() == null ? "" : unit.getPackageName().toString().replaceAll("\\s+", "");
+            }
+            return "";
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    /** Blames a failure without a file on the extra files if there are any, else on every student file. */
+    private Map<String, List<CompileDiagnostic>> blameForUnattributedFailure(List<CompileDiagnostic> why,
+                                                                             Iterable<SourceFile> files) {
+        Map<String, List<CompileDiagnostic>> extra = new LinkedHashMap<>();
+        Map<String, List<CompileDiagnostic>> all = new LinkedHashMap<>();
+        for (SourceFile f : files) {
+            if (!f.fromStudent()) {
+                continue;
+            }
+            List<CompileDiagnostic> d = List.of(new CompileDiagnostic(f.origin(), 0, "error", why.get(0).message()));
+            all.put(f.fileName(), d);
+            if (starter.source(f.fileName()) == null) {
+                extra.put(f.fileName(), d);
+            }
+        }
+        return extra.isEmpty() ? all : extra;
+    }
+
+    /** Deletes class files outside package backprop.nn (defence in depth: the package check should leave none). */
+    private static List<CompileDiagnostic> removeStrayClasses(Path classesDir) {
+        List<CompileDiagnostic> removed = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(classesDir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String rel = classesDir.relativize(p).toString().replace('\\', '/');
+                if (!rel.startsWith("backprop/nn/") || rel.indexOf('/', "backprop/nn/".length()) >= 0) {
+                    Files.delete(p);
+                    removed.add(new CompileDiagnostic(rel, 0, "warning", "class outside package "
+                            + StarterSources.PACKAGE + " removed"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return removed;
+    }
+
     private static Map<String, List<CompileDiagnostic>> run(JavaCompiler compiler, Iterable<SourceFile> files, Path out) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<JavaFileObject> units = new ArrayList<>();
         for (SourceFile f : files) {
             units.add(new Source(f));
         }
+        StringWriter javacOutput = new StringWriter();
+        boolean ok;
         try (StandardJavaFileManager fm = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             List<String> options = List.of("-d", out.toString(), "--release", "17", "-proc:none", "-nowarn",
                     "-encoding", "UTF-8", "-Xmaxerrs", "50", "-classpath", "");
-            compiler.getTask(new StringWriter(), fm, diagnostics, options, null, units).call();
+            ok = Boolean.TRUE.equals(compiler.getTask(javacOutput, fm, diagnostics, options, null, units).call());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // javac itself crashed on this input: treat every student file as not compiling.
             Map<String, List<CompileDiagnostic>> all = new LinkedHashMap<>();
             for (SourceFile f : files) {
@@ -122,8 +204,11 @@ public final class SubmissionCompiler {
             errors.computeIfAbsent(s.file.fileName(), k -> new ArrayList<>())
                     .add(new CompileDiagnostic(s.file.origin(), d.getLineNumber(), "error", d.getMessage(Locale.ROOT)));
         }
-        if (errors.isEmpty() && diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR)) {
-            errors.put("?", List.of(new CompileDiagnostic("?", 0, "error", "compilation failed without a file")));
+        if (errors.isEmpty() && !ok) {
+            String said = javacOutput.toString().strip();
+            errors.put(UNATTRIBUTED, List.of(new CompileDiagnostic("?", 0, "error", "the compiler gave up on this submission"
+                    + (said.isEmpty() ? "" : " (javac: " + said.lines().findFirst().orElse("") + ")")
+                    + "; is an expression nested absurdly deep?")));
         }
         return errors;
     }

@@ -113,7 +113,8 @@ public final class Grader {
     static List<CheckSpec> catalogue(Path classesDir) {
         URL[] urls;
         try {
-            urls = new URL[] {classesDir.toUri().toURL(), GraderClasspath.codeLocation().toUri().toURL()};
+            // The grader's own classes first: only backprop.nn may come from the submission.
+            urls = new URL[] {GraderClasspath.codeLocation().toUri().toURL(), classesDir.toUri().toURL()};
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }

@@ -68,6 +68,7 @@ public final class IsolatedRunner {
         Set<String> remaining = new LinkedHashSet<>(checkIds);
         long deadline = System.nanoTime() + options.globalTimeout().toNanos();
         int launches = 0;
+        Map<Path, byte[]> pristine = snapshot(classesDir);
         while (!remaining.isEmpty()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -80,6 +81,7 @@ public final class IsolatedRunner {
                 break;
             }
             launches++;
+            restore(classesDir, pristine); // whatever a crashed JVM wrote there does not reach the next one
             Launch launch = launch(classesDir, List.copyOf(remaining), workDir, Duration.ofNanos(left), launches);
             jvmOutput.append(launch.output);
             jvmOutputDropped += launch.outputDropped;
@@ -108,6 +110,40 @@ public final class IsolatedRunner {
             notes.add("the checks needed " + launches + " test JVMs (a check crashed or timed out and the rest ran in a fresh JVM)");
         }
         return new RunResult(outcomes, notes, bounded(jvmOutput.toString(), jvmOutputDropped));
+    }
+
+    /** The compiled submission as bytes, to put back before every test JVM. */
+    private static Map<Path, byte[]> snapshot(Path classesDir) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(classesDir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(classesDir.relativize(p), Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the compiled submission in " + classesDir, e);
+        }
+        return files;
+    }
+
+    private static void restore(Path classesDir, Map<Path, byte[]> files) {
+        try {
+            if (Files.exists(classesDir)) {
+                try (java.util.stream.Stream<Path> walk = Files.walk(classesDir)) {
+                    for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                        if (!p.equals(classesDir)) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<Path, byte[]> e : files.entrySet()) {
+                Path target = classesDir.resolve(e.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, e.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restore the compiled submission in " + classesDir, e);
+        }
     }
 
     private static CheckOutcome blame(Launch launch) {
@@ -165,7 +201,9 @@ public final class IsolatedRunner {
             reader.start();
             long deadline = System.nanoTime() + timeLeft.toNanos();
             long stall = options.checkTimeout().plusSeconds(20).toNanos();
+            Set<ProcessHandle> spawned = new java.util.HashSet<>();
             while (process.isAlive()) {
+                process.descendants().forEach(spawned::add);
                 process.waitFor(200, TimeUnit.MILLISECONDS);
                 long now = System.nanoTime();
                 if (process.isAlive() && (now > deadline || now - launch.lastEvent > stall)) {
@@ -176,6 +214,8 @@ public final class IsolatedRunner {
                 }
             }
             launch.exitCode = process.exitValue();
+            // Processes the submission started must not outlive its grading.
+            spawned.forEach(ProcessHandle::destroyForcibly);
             reader.join(5_000);
             output.join(2_000);
             launch.output = output.kept();
@@ -203,9 +243,9 @@ public final class IsolatedRunner {
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dfile.encoding=UTF-8");
         cmd.add("-cp");
-        List<String> cp = new ArrayList<>();
+        // The grader first: a class the submission manages to put in its folder can never shadow a grader class.
+        List<String> cp = new ArrayList<>(graderClasspath);
         cp.add(classesDir.toAbsolutePath().toString());
-        cp.addAll(graderClasspath);
         cmd.add(String.join(File.pathSeparator, cp));
         cmd.add(ChildMain.class.getName());
         cmd.add(Integer.toString(port));

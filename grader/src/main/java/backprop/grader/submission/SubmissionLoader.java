@@ -29,7 +29,7 @@ import java.util.zip.ZipInputStream;
 public final class SubmissionLoader {
     private static final long MAX_FILE_BYTES = 1_000_000;
     private static final long MAX_ZIP_BYTES = 20_000_000;
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.\\s]+?)\\s*;");
 
     private final StarterSources starter;
 
@@ -198,9 +198,9 @@ public final class SubmissionLoader {
         return new Submission(id, sources, notes);
     }
 
+    /** Equal apart from whitespace and comments (such as the starter's "Generated from" header). */
     private static boolean sameCode(String a, String b) {
-        return a.replaceAll("\\s+", "").equals(b.replaceAll("\\s+", "").replace(
-                "//Generatedfromsolutions/byStarterGenerator:instructorseditthesolutionandregenerate.", ""));
+        return stripComments(a).replaceAll("\\s+", "").equals(stripComments(b).replaceAll("\\s+", ""));
     }
 
     /** Prefers the file in package backprop.nn, then the Maven layout path. */
@@ -213,7 +213,7 @@ public final class SubmissionLoader {
 
     static String packageOf(String source) {
         Matcher m = PACKAGE.matcher(stripComments(source));
-        return m.find() ? m.group(1) : null;
+        return m.find() ? m.group(1).replaceAll("\\s+", "") : null;
     }
 
     private static String stripComments(String source) {
