@@ -31,10 +31,30 @@ public final class Student {
             if (e instanceof CheckFailure failure) {
                 throw failure;
             }
+            if (e instanceof NoClassDefFoundError && String.valueOf(e.getMessage()).startsWith("Could not initialize class ")) {
+                throw new CheckFailure(method + " cannot run: " + e.getMessage().substring("Could not initialize class ".length())
+                        + " failed in its static initialiser earlier (see the first check that used it)");
+            }
+            SecurityException denied = sandboxDenial(e);
+            if (denied != null) {
+                throw new CheckFailure(method + " was stopped by the grader's sandbox: " + denied.getMessage() + where(e),
+                        "forbidden operation: graded code may only compute (no exiting the JVM, files, sockets, processes,"
+                                + " or reflection into the grader)");
+            }
             throw new CheckFailure(method + " threw " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + where(e),
                     Diagnoser.explainException(method, e, glossary));
         }
+    }
+
+    /** The SecurityException of the test JVM's sandbox behind {@code e}, or null. */
+    static SecurityException sandboxDenial(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SecurityException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** Runs {@code body}, as {@link #call} does. */

@@ -46,6 +46,7 @@ public final class ChildMain {
         Channel channel = new Channel(new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8)));
         channel.line(token);
         OutputCapture capture = OutputCapture.install(OUTPUT_LIMIT);
+        installSecurityManager();
 
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(ids.stream().filter(s -> !s.isBlank()).map(DiscoverySelectors::selectUniqueId).toList())
@@ -59,7 +60,15 @@ public final class ChildMain {
         launcher.execute(request, new Reporter(channel, capture));
         channel.send(RunEvent.done());
         channel.close();
-        Runtime.getRuntime().halt(0);
+        ChildSecurityManager.halt(0);
+    }
+
+    /** From here on, the sandbox's policy applies to every class the submission brings. */
+    @SuppressWarnings("removal")
+    private static void installSecurityManager() {
+        if (System.getProperty("java.security.policy") != null) {
+            System.setSecurityManager(new ChildSecurityManager());
+        }
     }
 
     /** Sends every test's verdict as it happens; ends the JVM right after a timed-out check. */
@@ -100,7 +109,7 @@ public final class ChildMain {
             if (failure != null && Failures.isTimeout(failure)) {
                 // The timed-out code may still be running in its thread; a fresh JVM runs the remaining checks.
                 channel.close();
-                Runtime.getRuntime().halt(0);
+                ChildSecurityManager.halt(0);
             }
         }
     }
@@ -124,7 +133,7 @@ public final class ChildMain {
                 out.write('\n');
                 out.flush();
             } catch (IOException e) {
-                Runtime.getRuntime().halt(70); // the grader is gone: nothing left to report to
+                ChildSecurityManager.halt(70); // the grader is gone: nothing left to report to
             }
         }
 

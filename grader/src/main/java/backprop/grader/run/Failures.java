@@ -46,6 +46,16 @@ final class Failures {
         if (kind.equals("timeout")) {
             return "the check did not finish in time (" + t.getMessage() + "): an endless loop, or very slow code?";
         }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SecurityException) {
+                return "stopped by the grader's sandbox: " + c.getMessage()
+                        + " (graded code may not exit the JVM, use files, sockets or processes, or reflect into the grader)";
+            }
+        }
+        if (t instanceof NoClassDefFoundError && String.valueOf(t.getMessage()).startsWith("Could not initialize class ")) {
+            return String.valueOf(t.getMessage()).substring("Could not initialize class ".length())
+                    + " cannot be used: its static initialiser failed earlier (see the first check that used it)";
+        }
         StringBuilder sb = new StringBuilder(t.getClass().getSimpleName());
         if (t.getMessage() != null) {
             sb.append(": ").append(t.getMessage());
