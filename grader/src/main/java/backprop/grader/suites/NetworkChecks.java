@@ -194,7 +194,7 @@ class NetworkChecks {
                 Network net = xorNetwork(s);
                 Trainer trainer = new Trainer(Oracles.loss(ReferenceLoss.BCE), Xor.LEARNING_RATE);
                 double[] history = Student.call("Trainer.fit", () -> trainer.fit(net, Xor.inputs(), Xor.targets(), Xor.EPOCHS));
-                int correct = Xor.correct(net);
+                int correct = xorCorrect(net);
                 if (correct != 4) {
                     double last = history == null || history.length == 0 ? Double.NaN : history[history.length - 1];
                     throw new CheckFailure("XOR with seed " + s + " (2 -> " + Xor.HIDDEN + " tanh -> 1 sigmoid, BCE, learning rate "
@@ -212,12 +212,34 @@ class NetworkChecks {
 
     // ---- shared ------------------------------------------------------------------------------
 
-    /** Xor.newNetwork's architecture and initialisation, with the reference's activations. */
+    /**
+     * Xor.newNetwork's architecture, initialisation and activations drawn by the grader (the given
+     * {@code DenseLayer.random} sits in the student's file, so it could hand back a trained network).
+     */
     static Network xorNetwork(long seed) {
         java.util.Random random = new java.util.Random(seed);
+        Matrix w1 = Matrix.gaussian(Xor.HIDDEN, 2, 1.0 / Math.sqrt(2), random);
+        Matrix w2 = Matrix.gaussian(1, Xor.HIDDEN, 1.0 / Math.sqrt(Xor.HIDDEN), random);
         return Network.of(
-                DenseLayer.random(2, Xor.HIDDEN, Oracles.activation(ReferenceActivation.TANH), random),
-                DenseLayer.random(Xor.HIDDEN, 1, Oracles.activation(ReferenceActivation.SIGMOID), random));
+                new DenseLayer(w1, Matrix.zeros(1, Xor.HIDDEN), Oracles.activation(ReferenceActivation.TANH)),
+                new DenseLayer(w2, Matrix.zeros(1, 1), Oracles.activation(ReferenceActivation.SIGMOID)));
+    }
+
+    /** Correct XOR answers of the trained weights, counted with the reference's forward pass. */
+    static int xorCorrect(Network net) {
+        List<DenseSpec> layers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            DenseLayer d = NetworkCase.dense(net, i);
+            layers.add(new DenseSpec(d.weights().toArray(), d.bias().toArray()[0],
+                    i == 0 ? ReferenceActivation.TANH : ReferenceActivation.SIGMOID));
+        }
+        double[][] out = new ReferenceNetwork(layers).forward(Xor.inputs().toArray());
+        double[][] y = Xor.targets().toArray();
+        int correct = 0;
+        for (int i = 0; i < y.length; i++) {
+            correct += (out[i][0] > 0.5) == (y[i][0] > 0.5) ? 1 : 0;
+        }
+        return correct;
     }
 
     static Setting setting(NetworkCase c, String method, String quantity, boolean numeric) {
