@@ -110,6 +110,10 @@ public final class IsolatedRunner {
                 remaining.clear();
             }
         }
+        if (!Sandbox.available()) {
+            notes.add("the checks ran without the sandbox: Java " + Runtime.version().feature()
+                    + " has no security manager; grade with a JDK 17 to 23 to confine the submission");
+        }
         if (launches > 1) {
             notes.add("the checks needed " + launches + " test JVMs (a check crashed or timed out and the rest ran in a fresh JVM)");
         }

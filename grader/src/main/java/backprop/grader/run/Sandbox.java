@@ -25,8 +25,19 @@ final class Sandbox {
     private Sandbox() {
     }
 
-    /** Writes the policy and security properties into {@code dir}; returns the JVM options that use them. */
+    /** Whether this JDK can still run a security manager (JEP 486 disabled it for good in Java 24). */
+    static boolean available() {
+        return Runtime.version().feature() < 24;
+    }
+
+    /**
+     * Writes the policy and security properties into {@code dir}; returns the JVM options that use them,
+     * or none on a JDK without a security manager.
+     */
     static List<String> jvmOptions(Path dir, List<String> trustedClasspath) {
+        if (!available()) {
+            return List.of();
+        }
         StringBuilder policy = new StringBuilder("// Written by the grader for one test JVM.\n");
         for (String entry : trustedClasspath) {
             Path p = Path.of(entry).toAbsolutePath().normalize();

@@ -28,6 +28,12 @@ public final class StarterGenerator {
     static final String END = "// END SOLUTION";
     static final String HEADER = "// Generated from solutions/ by StarterGenerator: instructors edit the solution and regenerate.";
     private static final String SOURCES = "src/main/java";
+    /**
+     * Fingerprint of every solution file when the starter was last generated, kept in the solutions
+     * module (never shipped to students): a solution body changes nothing in the starter, but an
+     * instructor who edits one and forgets to regenerate is still told.
+     */
+    static final String FINGERPRINT = "starter.fingerprint";
     private static final Pattern METHOD = Pattern.compile("^\\s*(?:(?:public|protected|private|static|final|default|synchronized)\\s+)*"
             + "(?:<[^>]+>\\s+)?[\\w.<>\\[\\], ?]+\\s+(\\w+)\\s*\\(");
 
@@ -106,6 +112,7 @@ public final class StarterGenerator {
         Path root = assignmentsModule.resolve(SOURCES);
         List<String> changed = outOfSync(solutionsModule, assignmentsModule);
         try {
+            Files.writeString(solutionsModule.resolve(FINGERPRINT), fingerprint(solutionsModule) + "\n", StandardCharsets.UTF_8);
             for (Path stale : javaFiles(root)) {
                 if (!expected.containsKey(root.relativize(stale).toString().replace('\\', '/'))) {
                     Files.delete(stale);
@@ -141,7 +148,26 @@ public final class StarterGenerator {
                 problems.add(rel + " (stale: no such solution file)");
             }
         }
+        Path recorded = solutionsModule.resolve(FINGERPRINT);
+        if (!Files.exists(recorded) || !read(recorded).strip().equals(fingerprint(solutionsModule))) {
+            problems.add(FINGERPRINT + " (the solutions changed since the starter was last generated)");
+        }
         return problems;
+    }
+
+    /** SHA-256 over every solution file's path and text, in path order. */
+    static String fingerprint(Path solutionsModule) {
+        Path root = solutionsModule.resolve(SOURCES);
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Path file : javaFiles(root)) {
+                sha.update((root.relativize(file).toString().replace('\\', '/') + "\0" + read(file) + "\0")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return "sha256 " + java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<Path> javaFiles(Path root) {

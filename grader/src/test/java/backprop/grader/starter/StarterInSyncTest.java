@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * are rejected with file:line.
  */
 class StarterInSyncTest {
+    /** What outOfSync says when the solutions changed since the starter was last generated. */
+    static final String STALE_FINGERPRINT = "starter.fingerprint (the solutions changed since the starter was last generated)";
+
     /** The repository root: surefire sets {@code backprop.repo}; from an IDE the module directory is the working directory. */
     static final Path REPO = Path.of(System.getProperty("backprop.repo", "..")).toAbsolutePath().normalize();
     static final Path SOLUTIONS = REPO.resolve("solutions");
@@ -93,23 +96,28 @@ class StarterInSyncTest {
             replaceOnce(sigmoidSolution, "never larger than 0.25 (at z = 0)", "at most 0.25, at z = 0");
 
             assertThat(StarterGenerator.outOfSync(solutions, assignments)).as("outOfSync after editing Sigmoid's Javadoc")
-                    .containsExactly("backprop/nn/Sigmoid.java (differs)");
+                    .containsExactly("backprop/nn/Sigmoid.java (differs)", STALE_FINGERPRINT);
 
             List<String> regenerated = StarterGenerator.generate(solutions, assignments);
-            assertThat(regenerated).as("generate reports what it rewrote").containsExactly("backprop/nn/Sigmoid.java (differs)");
+            assertThat(regenerated).as("generate reports what it rewrote")
+                    .containsExactly("backprop/nn/Sigmoid.java (differs)", STALE_FINGERPRINT);
             assertThat(StarterGenerator.outOfSync(solutions, assignments)).as("outOfSync after generate").isEmpty();
             assertThat(Files.readString(assignments.resolve(SOURCES).resolve("backprop/nn/Sigmoid.java")))
                     .as("the regenerated starter Sigmoid.java").contains("at most 0.25, at z = 0");
         }
 
         @Test
-        void changingALineInsideASolutionBodyDoesNotReachTheStarter() throws IOException {
-            // the body between the markers of Sigmoid.derivative never appears in the starter
+        void changingALineInsideASolutionBodyIsReportedUntilTheStarterIsRegenerated() throws IOException {
+            // the body between the markers of Sigmoid.derivative never appears in the starter...
             replaceOnce(sigmoidSolution, "return s * (1.0 - s);", "return s - s * s;");
 
+            // ...but the fingerprint of the solutions tells that the starter was not regenerated since
             assertThat(StarterGenerator.outOfSync(solutions, assignments))
-                    .as("outOfSync after editing the solution body of Sigmoid.derivative (the starter only has the stub)")
-                    .isEmpty();
+                    .as("outOfSync after editing the solution body of Sigmoid.derivative")
+                    .containsExactly(STALE_FINGERPRINT);
+
+            StarterGenerator.generate(solutions, assignments);
+            assertThat(StarterGenerator.outOfSync(solutions, assignments)).as("outOfSync after generate").isEmpty();
             assertThat(Files.readString(assignments.resolve(SOURCES).resolve("backprop/nn/Sigmoid.java")))
                     .as("the starter Sigmoid.java").doesNotContain("s - s * s").doesNotContain("s * (1.0 - s)");
         }
@@ -122,7 +130,7 @@ class StarterInSyncTest {
                     .replace("        " + StarterGenerator.END + "\n", ""));
 
             assertThat(StarterGenerator.outOfSync(solutions, assignments)).as("outOfSync after removing Sigmoid's markers")
-                    .containsExactly("backprop/nn/Sigmoid.java (differs)");
+                    .containsExactly("backprop/nn/Sigmoid.java (differs)", STALE_FINGERPRINT);
             StarterGenerator.generate(solutions, assignments);
             assertThat(StarterGenerator.outOfSync(solutions, assignments)).as("outOfSync after generate").isEmpty();
             assertThat(Files.readString(assignments.resolve(SOURCES).resolve("backprop/nn/Sigmoid.java")))
