@@ -165,6 +165,7 @@ public record ClassSummary(Instant generatedAt, String graderVersion, List<Stude
         int failed;
         final Map<String, Integer> statuses = new TreeMap<>();
         final Map<String, Integer> diagnoses = new LinkedHashMap<>();
+        final Map<String, String> examples = new LinkedHashMap<>();
 
         CheckAccumulator(StudentEntry.CheckEntry first) {
             this.first = first;
@@ -176,7 +177,12 @@ public record ClassSummary(Instant generatedAt, String graderVersion, List<Stude
             if (!c.passed()) {
                 failed++;
                 if (!c.diagnosis().isBlank()) {
-                    diagnoses.merge(c.diagnosis().strip(), 1, Integer::sum);
+                    // Group by the diagnosis's short name (before its first colon): the details carry numbers.
+                    String text = c.diagnosis().strip();
+                    int colon = text.indexOf(':');
+                    String kind = colon > 0 && colon < 80 ? text.substring(0, colon) : text;
+                    diagnoses.merge(kind, 1, Integer::sum);
+                    examples.putIfAbsent(kind, text);
                 }
             }
         }
@@ -184,7 +190,7 @@ public record ClassSummary(Instant generatedAt, String graderVersion, List<Stude
         CheckStats stats() {
             List<Diagnosis> list = diagnoses.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .map(e -> new Diagnosis(e.getKey(), e.getValue())).toList();
+                    .map(e -> new Diagnosis(examples.get(e.getKey()), e.getValue())).toList();
             return new CheckStats(first.number(), first.name(), first.part(), first.maxScore(), graded, failed,
                     new LinkedHashMap<>(statuses), list);
         }

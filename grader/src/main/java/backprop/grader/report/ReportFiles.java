@@ -27,6 +27,12 @@ public final class ReportFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+        try {
+            // createTempFile makes the file private (0600); reports are meant to be shared.
+            Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
+        }
         return target;
     }
 }

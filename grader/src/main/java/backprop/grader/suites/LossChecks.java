@@ -71,7 +71,8 @@ class LossChecks {
     @Graded(number = "2.7", points = 2, visibility = Visibility.AFTER_DUE_DATE)
     @DisplayName("MeanSquaredError.gradient is correct for large predictions (±1e6)")
     void mseExtremes() {
-        extremes(ReferenceLoss.MSE, new double[][] {{1e6, -1e6}, {3e5, 0}}, new double[][] {{0, 1}, {-2e5, 1}});
+        extremes(ReferenceLoss.MSE, new double[][] {{1e6, -1e6}, {3e5, 0}, {-4e5, 2e5}},
+                new double[][] {{0, 1}, {-2e5, 1}, {1, -1}}); // 3 rows: 1/N must not look like the factor ½
     }
 
     @Test
