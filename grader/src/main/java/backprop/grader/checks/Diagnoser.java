@@ -208,6 +208,10 @@ public final class Diagnoser {
             return "null: a field used before it was assigned (did backward store the gradients, did forward store its input?)";
         }
         if (e instanceof IllegalStateException && message.contains("step called before backward")) {
+            if (method.startsWith("Trainer")) {
+                return "order of the training step: step ran before backward (or without it); the order is forward,"
+                        + " loss, backward, then step";
+            }
             return "no gradients stored: backward must assign the fields behind gradWeights() and gradBias()";
         }
         return "";
@@ -356,10 +360,14 @@ public final class Diagnoser {
                 allFloats &= (double) (float) v == v;
             }
         }
-        return "float instead of double: tiny errors on almost every element (median relative error " + sci(median)
-                + ", float has about 7 significant digits, double 16)"
-                + (allFloats ? "; every value you return is exactly a float" : "")
-                + ": some computation uses float (a float variable, a (float) cast, an f literal); use double throughout";
+        if (allFloats) {
+            return "float instead of double: tiny errors on almost every element (median relative error " + sci(median)
+                    + ", float has about 7 significant digits, double 16); every value you return is exactly a float:"
+                    + " some computation uses float (a float variable, a (float) cast, an f literal); use double throughout";
+        }
+        return "tiny errors on almost every element (median relative error " + sci(median) + "): float instead of double"
+                + " somewhere (a float variable, a (float) cast, an f literal), or an approximation such as a finite"
+                + " difference where the exact formula belongs";
     }
 
     /** Sorted relative errors of the elements that are not negligible compared with the largest. */

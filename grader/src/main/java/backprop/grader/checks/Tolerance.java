@@ -27,6 +27,24 @@ public record Tolerance(double relative, double absolute) {
         return scale == 0 ? 0 : Math.abs(expected - actual) / scale;
     }
 
+    /** Whether every element of {@code actual} is accepted against {@code expected} (same shape required). */
+    public boolean acceptsAll(double[][] expected, double[][] actual) {
+        if (expected.length != actual.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i].length != actual[i].length) {
+                return false;
+            }
+            for (int j = 0; j < expected[i].length; j++) {
+                if (!accepts(expected[i][j], actual[i][j])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     public boolean accepts(double expected, double actual) {
         if (Double.isNaN(actual) || Double.isInfinite(actual)) {
             return false;

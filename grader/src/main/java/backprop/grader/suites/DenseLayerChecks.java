@@ -114,9 +114,13 @@ class DenseLayerChecks {
         Setting zeroSetting = new Setting("DenseLayer.backward", "", c.describe() + ", gradOutput all zeros");
         if (layer.gradWeights() != null && layer.gradWeights().hasShape(DenseCase.OUT, DenseCase.IN)
                 && layer.gradWeights().map(Math::abs).sum() > 0) {
+            // Same dW as the first call, and that one was right: kept from before, not computed without G.
+            boolean kept = layer.gradWeights().equals(dw1) && Tolerance.REFERENCE.acceptsAll(c.expected().dW(), dw1.toArray());
             throw new CheckFailure("DenseLayer.backward: with gradOutput all zeros, dW should be all zeros but is "
-                    + layer.gradWeights() + " [" + c.describe() + "]",
-                    "upstream gradient ignored: dZ must be gradOutput ⊙ f'(Z), so a zero gradOutput gives zero gradients");
+                    + layer.gradWeights() + " [" + c.describe() + "]", kept
+                    ? "state leaks between calls: dW is still the one of the earlier call; backward must compute and store"
+                    + " new gradients on every call"
+                    : "upstream gradient ignored: dZ must be gradOutput ⊙ f'(Z), so a zero gradOutput gives zero gradients");
         }
         Compare.matrix(zeroSetting.withQuantity("dW"), Numeric.zeros(DenseCase.OUT, DenseCase.IN), layer.gradWeights(),
                 Tolerance.REFERENCE, DenseCase.N, List.of());
