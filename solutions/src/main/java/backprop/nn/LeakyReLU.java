@@ -28,7 +28,11 @@ public final class LeakyReLU implements Activation {
         return z > 0 ? z : alpha * z;
     }
 
-    /** LeakyReLU'(z) = 1 if z &gt; 0, else α (α at the kink z = 0, matching ReLU's convention). */
+    /**
+     * LeakyReLU'(z) = 1 if z &gt; 0, else α (α at the kink z = 0, matching ReLU's convention). Use the
+     * field {@code alpha}, not a constant: the slope is the constructor's. Source: "Where This Breaks"
+     * in {@code 003_f9e6b739e51f3737.txt} (the documents name LeakyReLU but do not derive it).
+     */
     @Override
     public double derivative(double z) {
         // BEGIN SOLUTION

@@ -54,6 +54,8 @@ public final class SoftmaxCrossEntropy implements Loss {
      * dL/dz = (softmax(z) − y) / N.
      *
      * <p>Use {@link #softmax}, which subtracts each row's maximum: exp(1000) overflows to Infinity.
+     * The documents state the loss (000_4b3603e6f7e37e7d.txt) but not this gradient; it is the
+     * multi-class form of 003_f9e6b739e51f3737.txt's "BCE + sigmoid cancel": δ = ŷ − y.
      */
     @Override
     public Matrix gradient(Matrix prediction, Matrix target) {

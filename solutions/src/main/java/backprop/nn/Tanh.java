@@ -11,7 +11,9 @@ public final class Tanh implements Activation {
     /**
      * tanh'(z) = 1 − tanh²(z).
      *
-     * <p>Careful: 1 − z² is wrong; the square is of tanh(z), not of z.
+     * <p>Careful: 1 − z² is wrong; the square is of tanh(z), not of z. None of the course documents
+     * works through tanh (003_f9e6b739e51f3737.txt only names it, in "Where This Breaks"): derive it
+     * from tanh = sinh/cosh, or check it against finite differences.
      */
     @Override
     public double derivative(double z) {

@@ -50,7 +50,8 @@ public final class SubmissionLoader {
         if (!Files.exists(path)) {
             throw new UnreadableSubmissionException("submission not found: " + path, null);
         }
-        String id = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        Path named = path.toAbsolutePath().normalize(); // "grade ." is named after the folder, not "."
+        String id = named.getFileName() == null ? named.toString() : named.getFileName().toString();
         if (id.endsWith(".zip")) {
             id = id.substring(0, id.length() - 4);
         }

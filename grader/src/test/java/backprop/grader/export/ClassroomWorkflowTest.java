@@ -53,7 +53,9 @@ class ClassroomWorkflowTest {
         List<Map<String, Object>> steps = steps(job);
 
         assertThat(uses(steps)).as("actions used, in order").containsExactly("actions/checkout@v4", "actions/setup-java@v4",
-                "classroom-resources/autograding-grading-reporter@v1");
+                "actions/upload-artifact@v4", "classroom-resources/autograding-grading-reporter@v1");
+        assertThat(stepUsing(steps, "actions/upload-artifact@v4")).as("the HTML report is kept for the student, whatever the score")
+                .containsEntry("if", "always()");
         Map<String, Object> java = map(stepUsing(steps, "actions/setup-java@v4").get("with"));
         assertThat(java).as("setup-java inputs").containsEntry("distribution", "temurin").containsEntry("java-version", "17");
 
