@@ -124,6 +124,9 @@ public final class BatchGrader {
         Files.createDirectories(out);
         ResultStore.deleteTree(out.resolve(ResultStore.STAGING)); // left over by an interrupted batch
         ResultStore store = new ResultStore(out);
+        if (options.force()) {
+            store.markForced(); // an interrupted --force run resumes without --force, regrading only what it had not reached
+        }
         Submissions.Found found = Submissions.find(folder, out);
         found.ignored().forEach(progress::ignored);
         List<Submissions.Candidate> todo = new ArrayList<>();
@@ -165,6 +168,7 @@ public final class BatchGrader {
         } finally {
             pool.shutdownNow();
         }
+        store.clearForced();
         List<StudentEntry> all = store.scan();
         publish(out, all);
         ResultStore.deleteTree(out.resolve(ResultStore.STAGING));
@@ -186,7 +190,8 @@ public final class BatchGrader {
         stopping = true;
         int kept = publishQuietly(options.out(), new ResultStore(options.out()));
         progress.message("Stopped. The gradebook lists the " + kept + " submission(s) recorded so far; run the same"
-                + " command again to grade the rest.");
+                + " command again to grade the rest" + (options.force() ? " (without --force: what this run already"
+                + " regraded is kept)." : "."));
     }
 
     /** The ids of the submissions {@link #run(Path)} would find in {@code folder}, in order. */

@@ -45,6 +45,8 @@ final class ResultStore {
     private static final List<String> REPORT_FILES = List.of(REPORT_JSON, "results.json", "classroom.json", HtmlReports.FILE_NAME);
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create();
 
+    /** Marker of a --force run that has not completed yet (time it started, in epoch milliseconds). */
+    static final String FORCED = ".force-pending";
     private final Path out;
 
     ResultStore(Path out) {
@@ -59,8 +61,27 @@ final class ResultStore {
      * Whether {@code c} need not be graded again: its report.json (or the ungraded.json of an unreadable
      * submission) is newer than every file of the submission.
      */
+    /** Records that a --force run started now: until it completes, older reports count as stale. */
+    void markForced() throws IOException {
+        ReportFiles.writeAtomically(out.resolve(FORCED), Long.toString(System.currentTimeMillis()) + "\n");
+    }
+
+    /** The --force run completed: reports are judged by their submissions' times again. */
+    void clearForced() throws IOException {
+        Files.deleteIfExists(out.resolve(FORCED));
+    }
+
     boolean upToDate(Submissions.Candidate c) throws IOException {
         FileTime submitted = Submissions.lastModified(c.path());
+        Path forced = out.resolve(FORCED);
+        if (Files.isRegularFile(forced)) {
+            try {
+                FileTime since = FileTime.fromMillis(Long.parseLong(Files.readString(forced, StandardCharsets.UTF_8).strip()));
+                submitted = since.compareTo(submitted) > 0 ? since : submitted;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
         Path report = dir(c.id()).resolve(REPORT_JSON);
         if (Files.isRegularFile(report)) {
             return Files.getLastModifiedTime(report).compareTo(submitted) > 0;
