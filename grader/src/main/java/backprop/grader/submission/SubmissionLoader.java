@@ -74,6 +74,11 @@ public final class SubmissionLoader {
     }
 
     private void readDirectory(Path root, Map<String, String> found, List<String> notes) throws IOException {
+        try (Stream<Path> zips = Files.walk(root)) {
+            zips.filter(p -> p.toString().toLowerCase().endsWith(".zip")).limit(3).forEach(z -> notes.add(
+                    root.relativize(z) + " is a zip inside the submission folder and was not opened: submit the .java files,"
+                            + " or the zip itself"));
+        }
         try (Stream<Path> walk = Files.walk(root)) {
             List<Path> files = walk.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".java"))

@@ -107,6 +107,10 @@ class NetworkChecks {
                             : Diagnoser.explainShape("dW of layer " + i, before.get(i).rows(), before.get(i).cols(),
                             grads.get(i).rows(), grads.get(i).cols(), c.x().length));
                 }
+                if (grads.get(i).map(Math::abs).sum() == 0) {
+                    throw new CheckFailure("Network.step cannot be graded: DenseLayer.backward stored an all-zero dW for layer "
+                            + i + " (fix DenseLayer.backward first)", "no gradient computed: dW is all zeros");
+                }
             }
             Student.run("Network.step", () -> net.step(c.learningRate()));
             for (int i = 0; i < c.layers().size(); i++) {
