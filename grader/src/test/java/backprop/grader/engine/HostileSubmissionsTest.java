@@ -68,7 +68,15 @@ class HostileSubmissionsTest {
         DENSE_BACKWARD_UPDATES_WEIGHTS("dense-backward-updates-weights", Layout.MAVEN, NORMAL, Status.FAILED, join(
                 new String[] {"3.5", "3.6", "3.7", "4.4", "4.5"}, WORKED)),
         TANH_COMPILE_ERROR("tanh-compile-error", Layout.FLAT, NORMAL, Status.NOT_COMPILED, TANH),
-        MISSING_NETWORK("missing-network", Layout.ZIP, NORMAL, Status.NOT_IMPLEMENTED, "4.1", "4.2", "4.3", "4.4", "4.5", "4.6");
+        MISSING_NETWORK("missing-network", Layout.ZIP, NORMAL, Status.NOT_IMPLEMENTED, "4.1", "4.2", "4.3", "4.4", "4.5", "4.6"),
+        /** sun.misc.Unsafe and /proc/self/fd: the way to forge the results channel. */
+        IDENTITY_BREAKS_ENCAPSULATION("identity-breaks-encapsulation", Layout.MAVEN, NORMAL, Status.FAILED, "1.1", "1.6"),
+        SIGMOID_CALLS_REFERENCE("sigmoid-calls-reference", Layout.MAVEN, NORMAL, Status.FAILED,
+                join(new String[] {"1.2", "1.7", "1.11"}, WORKED)),
+        RELU_SPAWNS_PROCESS("relu-spawns-process", Layout.MAVEN, NORMAL, Status.FAILED, join(new String[] {"1.4", "1.9", "1.13"}, WORKED)),
+        LEAKYRELU_KILLS_GRADER("leakyrelu-kills-grader", Layout.MAVEN, NORMAL, Status.FAILED, "1.5", "1.10", "1.13"),
+        /** A permissive Tolerance in the grader's package, disguised from a package regex; Tanh returns 0. */
+        TANH_PACKAGE_ESCAPE("tanh-package-escape", Layout.FLAT, NORMAL, Status.FAILED, TANH);
 
         final String fixture;
         final Layout layout;
@@ -98,6 +106,31 @@ class HostileSubmissionsTest {
     }
 
     // ---- every hostile fixture -----------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Hostile.class, names = {"IDENTITY_BREAKS_ENCAPSULATION", "SIGMOID_CALLS_REFERENCE",
+            "RELU_SPAWNS_PROCESS", "LEAKYRELU_KILLS_GRADER"})
+    void theSandboxStopsWhatGradedCodeMayNotDoAndSaysSo(Hostile h) {
+        GradeReport report = h.report();
+
+        for (String number : h.affected) {
+            CheckResult c = check(report, number);
+            assertThat(c.feedback()).as("%s of %s", number, h.fixture).contains("stopped by the grader's sandbox")
+                    .contains("access denied");
+            assertThat(c.diagnosis()).as("%s of %s", number, h.fixture).startsWith("forbidden operation");
+        }
+        assertThat(report.notes()).as("one test JVM, never killed").isEmpty();
+    }
+
+    @Test
+    void aClassDisguisedIntoTheGradersPackageIsIgnoredAndCannotShadowIt() {
+        GradeReport report = Hostile.TANH_PACKAGE_ESCAPE.report();
+
+        assertThat(report.notes()).anyMatch(n -> n.contains("Tolerance.java") && n.contains("backprop.grader.checks"));
+        for (String number : TANH) {
+            assertThat(check(report, number).feedback()).contains("Tanh.derivative").contains("is wrong");
+        }
+    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Hostile.class)
