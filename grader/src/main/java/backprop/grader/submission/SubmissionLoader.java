@@ -2,7 +2,6 @@ package backprop.grader.submission;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -238,14 +237,5 @@ public final class SubmissionLoader {
         }
         notes.add(rel + " declares package " + pkg + "; graded as package " + StarterSources.PACKAGE);
         return PACKAGE.matcher(source).replaceFirst("package " + StarterSources.PACKAGE + ";");
-    }
-
-    /** Reads a file's text, for callers outside this package. */
-    static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
