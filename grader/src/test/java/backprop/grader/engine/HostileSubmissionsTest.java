@@ -122,6 +122,18 @@ class HostileSubmissionsTest {
         assertThat(report.notes()).as("one test JVM, never killed").isEmpty();
     }
 
+    /** Every method returns zeros (of the right shapes) or does nothing: no math at all. */
+    private static final String CONSTANT_ZEROS = "constant-zeros";
+
+    @Test
+    void codeThatOnlyReturnsZerosEarnsNothing() {
+        GradeReport report = GradedSubmissions.fixture(CONSTANT_ZEROS, Layout.MAVEN, NORMAL).get();
+
+        assertComplete(report);
+        assertThat(report.checks()).as("checks passed by code without any math").noneMatch(CheckResult::passed);
+        assertThat(report.score()).isZero();
+    }
+
     @Test
     void aClassDisguisedIntoTheGradersPackageIsIgnoredAndCannotShadowIt() {
         GradeReport report = Hostile.TANH_PACKAGE_ESCAPE.report();
@@ -359,6 +371,7 @@ class HostileSubmissionsTest {
     @Test
     void everyFixtureFolderIsGradedBySomeTest() {
         Set<String> used = Arrays.stream(Hostile.values()).map(h -> h.fixture).collect(Collectors.toCollection(TreeSet::new));
+        used.add(CONSTANT_ZEROS);
         used.addAll(SubmissionLoaderTest.FIXTURES);
         assertThat(Fixtures.names()).containsExactlyInAnyOrderElementsOf(used);
     }
