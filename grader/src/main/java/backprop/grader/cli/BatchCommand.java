@@ -1,6 +1,7 @@
 package backprop.grader.cli;
 
 import backprop.grader.batch.BatchGrader;
+import backprop.grader.engine.Grader;
 import backprop.grader.html.Format;
 import backprop.grader.run.IsolatedRunner;
 import java.nio.file.Files;
@@ -85,6 +86,7 @@ final class BatchCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             batch.stop();
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            Grader.deleteActiveWorkDirectories();
         }, "batch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         BatchGrader.Result result;

@@ -94,6 +94,9 @@ public final class Grader {
         return notes;
     }
 
+    /** Work directories of gradings in progress, so that an interrupted process can still remove them. */
+    private static final java.util.Set<Path> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Grades in a fresh temporary directory, deleted afterwards. */
     public GradeReport grade(Path submission) {
         Path work;
@@ -102,10 +105,20 @@ public final class Grader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        ACTIVE.add(work);
         try {
             return grade(submission, work);
         } finally {
             deleteQuietly(work);
+            ACTIVE.remove(work);
+        }
+    }
+
+    /** Deletes the work directories of gradings still running; for a shutdown hook, after their JVMs are stopped. */
+    public static void deleteActiveWorkDirectories() {
+        for (Path work : List.copyOf(ACTIVE)) {
+            deleteQuietly(work);
+            ACTIVE.remove(work);
         }
     }
 
