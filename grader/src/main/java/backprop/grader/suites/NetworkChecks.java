@@ -325,6 +325,15 @@ class NetworkChecks {
                 new KnownMistake("returned the loss after each step; fit returns the loss before each step (what trainStep"
                         + " returns)", after),
                 new KnownMistake("not trained: every epoch reports the first loss; fit must call trainStep once per epoch"
-                        + " on the same network", constant));
+                        + " on the same network", constant),
+                new KnownMistake("off by one: the history is right but its last entry was never filled (one epoch too"
+                        + " few); the loop must run exactly epochs times, recording each loss", oneTooFew(expected)));
+    }
+
+    /** The history of a loop that stops one epoch early: the last entry stays 0. */
+    private static double[][] oneTooFew(double[][] expected) {
+        double[][] h = Numeric.copy(expected);
+        h[0][h[0].length - 1] = 0;
+        return h;
     }
 }
