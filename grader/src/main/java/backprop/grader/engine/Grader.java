@@ -114,7 +114,10 @@ public final class Grader {
         }
     }
 
-    /** Deletes the work directories of gradings still running; for a shutdown hook, after their JVMs are stopped. */
+    /**
+     * Deletes the work directories of gradings still running; for a shutdown hook, after their JVMs are
+     * stopped. Best effort: a grading that starts or compiles at that very moment may leave its folder.
+     */
     public static void deleteActiveWorkDirectories() {
         for (Path work : List.copyOf(ACTIVE)) {
             deleteQuietly(work);
