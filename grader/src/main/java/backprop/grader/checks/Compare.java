@@ -90,10 +90,7 @@ public final class Compare {
             if (actual == null || !actual.hasShape(expectedAfter.length, expectedAfter[0].length) || !finite(actual)) {
                 throw f;
             }
-            String message = f.getMessage();
-            int cut = message.indexOf(CheckFailure.DIAGNOSIS_MARKER);
-            String feedback = cut < 0 ? message : message.substring(0, cut);
-            throw new CheckFailure(feedback, Diagnoser.explainUpdate(before, expectedAfter, actual.toArray(), batchSize, mistakes));
+            throw new CheckFailure(f.feedback(), Diagnoser.explainUpdate(before, expectedAfter, actual.toArray(), batchSize, mistakes));
         }
     }
 

@@ -1,6 +1,7 @@
 package backprop.grader.engine;
 
 import backprop.grader.catalogue.CheckSpec;
+import backprop.grader.checks.CheckFailure;
 import backprop.grader.compile.CompilationResult;
 import backprop.grader.results.CheckResult;
 import backprop.grader.results.CompileDiagnostic;
@@ -20,8 +21,6 @@ import java.util.regex.Pattern;
  * starts at 0; it earns its points only if it was reported passed.
  */
 final class Scorer {
-    /** Separates the feedback from the named mistake in a failure message. */
-    static final String DIAGNOSIS_MARKER = "\nDiagnosis: ";
     private static final Pattern NOT_IMPLEMENTED = Pattern.compile("(\\w+)\\.(\\w+) is not implemented yet");
 
     private Scorer() {
@@ -36,12 +35,8 @@ final class Scorer {
             }
             Status status = outcome.status();
             String message = outcome.message();
-            String diagnosis = "";
-            int at = message.indexOf(DIAGNOSIS_MARKER);
-            if (at >= 0) {
-                diagnosis = message.substring(at + DIAGNOSIS_MARKER.length()).trim();
-                message = message.substring(0, at);
-            }
+            String diagnosis = CheckFailure.diagnosisOf(message);
+            message = CheckFailure.feedbackOf(message);
             if (status == Status.NOT_IMPLEMENTED) {
                 Matcher m = NOT_IMPLEMENTED.matcher(message);
                 if (m.find() && compilation.replacedFiles().contains(m.group(1) + ".java")) {

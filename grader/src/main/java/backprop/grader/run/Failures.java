@@ -1,12 +1,11 @@
 package backprop.grader.run;
 
+import backprop.grader.checks.CheckFailure;
+import backprop.grader.checks.NotImplementedFailure;
 import java.util.concurrent.TimeoutException;
 
 /** Turns a test's failure into the kind and the message the grader reports. */
 final class Failures {
-    static final String NOT_IMPLEMENTED = "backprop.grader.checks.NotImplementedFailure";
-    static final String CHECK_FAILURE = "backprop.grader.checks.CheckFailure";
-
     private Failures() {
     }
 
@@ -24,17 +23,16 @@ final class Failures {
         if (isTimeout(t)) {
             return "timeout";
         }
-        String name = t.getClass().getName();
-        if (name.equals(NOT_IMPLEMENTED)) {
+        if (t instanceof NotImplementedFailure) {
             return "not_implemented";
         }
-        if (name.equals(CHECK_FAILURE) || t.getClass().getSuperclass().getName().equals(CHECK_FAILURE)) {
+        if (t instanceof CheckFailure) {
             return "check";
         }
         if (t instanceof AssertionError) {
             return "assertion";
         }
-        return name;
+        return t.getClass().getName();
     }
 
     /** The failure message; for an unexpected throwable also where in the student's code it came from. */

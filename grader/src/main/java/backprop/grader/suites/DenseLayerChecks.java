@@ -224,9 +224,7 @@ class DenseLayerChecks {
         try {
             Compare.matrix(s, once, second, Tolerance.REFERENCE, DenseCase.N, List.of());
         } catch (CheckFailure f) {
-            String message = f.getMessage();
-            int cut = message.indexOf(CheckFailure.DIAGNOSIS_MARKER);
-            String feedback = cut < 0 ? message : message.substring(0, cut);
+            String feedback = f.feedback();
             boolean doubled = second != null && second.hasShape(once.length, once[0].length)
                     && Diagnoser.knownMistakeMatches(Numeric.scale(once, 2), second.toArray());
             throw new CheckFailure(feedback, doubled

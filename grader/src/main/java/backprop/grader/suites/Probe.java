@@ -73,10 +73,8 @@ final class Probe {
         } catch (NotImplementedFailure e) {
             throw e;
         } catch (CheckFailure f) {
-            String message = f.getMessage();
-            int cut = message.indexOf(CheckFailure.DIAGNOSIS_MARKER);
-            String feedback = cut < 0 ? message : message.substring(0, cut);
-            String own = cut < 0 ? "" : message.substring(cut + CheckFailure.DIAGNOSIS_MARKER.length());
+            String feedback = f.feedback();
+            String own = f.diagnosis();
             if (!prefer && !Diagnoser.isGeneric(own)) {
                 throw f;
             }
@@ -102,9 +100,7 @@ final class Probe {
             } catch (NotImplementedFailure e) {
                 // a part still missing fails its own checks; it is not the cause of this one
             } catch (CheckFailure f) {
-                String message = f.getMessage();
-                int cut = message.indexOf(CheckFailure.DIAGNOSIS_MARKER);
-                String diagnosis = cut < 0 ? "" : message.substring(cut + CheckFailure.DIAGNOSIS_MARKER.length());
+                String diagnosis = f.diagnosis();
                 boolean several = part.checks().contains(" ");
                 String where = " [found by re-running " + (several ? "checks " : "check ") + part.checks() + " of " + part.name()
                         + " on " + (several ? "their" : "its") + " own inputs]";

@@ -200,10 +200,8 @@ final class WorkedExampleRun {
             }
         } catch (CheckFailure f) {
             failedStep = label;
-            String message = f.getMessage();
-            int cut = message.indexOf(CheckFailure.DIAGNOSIS_MARKER);
-            String feedback = cut < 0 ? message : message.substring(0, cut);
-            String diagnosis = cut < 0 ? "" : message.substring(cut + CheckFailure.DIAGNOSIS_MARKER.length());
+            String feedback = f.feedback();
+            String diagnosis = f.diagnosis();
             StringBuilder sb = new StringBuilder();
             sb.append(example.document()).append(", \"").append(example.section()).append("\": the first wrong step is step ")
                     .append(total).append(", ").append(label).append(".\n").append(feedback);
