@@ -1,5 +1,6 @@
 package backprop.grader.batch;
 
+import backprop.grader.GraderFiles;
 import backprop.grader.html.HtmlReports;
 import backprop.grader.report.ReportFiles;
 import backprop.grader.report.Reports;
@@ -228,12 +229,9 @@ final class ResultStore {
     }
 
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
+        try {
+            GraderFiles.deleteTree(dir);
+        } catch (UncheckedIOException ignored) {
             // leftovers in the staging folder are removed by the next batch
         }
     }

@@ -1,5 +1,6 @@
 package backprop.grader.compile;
 
+import backprop.grader.GraderFiles;
 import backprop.grader.results.CompileDiagnostic;
 import backprop.grader.submission.SourceFile;
 import backprop.grader.submission.StarterSources;
@@ -53,7 +54,7 @@ public final class SubmissionCompiler {
         Set<String> dropped = new LinkedHashSet<>();
         Map<String, List<CompileDiagnostic>> wrongPackage = wrongPackages(compiler, sources.values());
         for (int attempt = 0; attempt <= sources.size() + 1; attempt++) {
-            clean(classesDir);
+            GraderFiles.emptyDirectory(classesDir);
             Map<String, List<CompileDiagnostic>> errors = attempt == 0 && !wrongPackage.isEmpty()
                     ? wrongPackage : run(compiler, sources.values(), classesDir);
             if (errors.containsKey(UNATTRIBUTED)) {
@@ -213,20 +214,6 @@ public final class SubmissionCompiler {
         return errors;
     }
 
-    private static void clean(Path dir) {
-        try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** An in-memory source whose diagnostics carry the submission's file name. */
     private static final class Source extends SimpleJavaFileObject {

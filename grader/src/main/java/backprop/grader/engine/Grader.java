@@ -1,5 +1,6 @@
 package backprop.grader.engine;
 
+import backprop.grader.GraderFiles;
 import backprop.grader.catalogue.Catalogue;
 import backprop.grader.catalogue.CheckSpec;
 import backprop.grader.compile.CompilationResult;
@@ -130,7 +131,7 @@ public final class Grader {
         URL[] urls;
         try {
             // The grader's own classes first: only backprop.nn may come from the submission.
-            urls = new URL[] {GraderClasspath.codeLocation().toUri().toURL(), classesDir.toUri().toURL()};
+            urls = new URL[] {GraderFiles.codeLocation().toUri().toURL(), classesDir.toUri().toURL()};
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -143,9 +144,9 @@ public final class Grader {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
+        try {
+            GraderFiles.deleteTree(dir);
+        } catch (UncheckedIOException ignored) {
             // a temporary directory left behind is not worth failing a grade for
         }
     }

@@ -3,7 +3,6 @@ package backprop.grader.engine;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,15 +25,6 @@ final class GraderClasspath {
                 .filter(e -> !holdsStudentApi(e))
                 .map(Path::toString)
                 .toList();
-    }
-
-    /** Where the grader's own classes are (a directory during development, the jar otherwise). */
-    static Path codeLocation() {
-        try {
-            return Path.of(GraderClasspath.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static boolean holdsStudentApi(Path entry) {

@@ -1,9 +1,9 @@
 package backprop.grader.export;
 
+import backprop.grader.GraderFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,9 +24,9 @@ public final class GraderJar {
     /** The jar this grader runs from, or empty when it runs from a classes directory (development, tests). */
     public static Optional<Path> running() {
         try {
-            Path location = Path.of(GraderJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = GraderFiles.codeLocation();
             return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+        } catch (IllegalStateException | SecurityException | NullPointerException e) {
             return Optional.empty();
         }
     }

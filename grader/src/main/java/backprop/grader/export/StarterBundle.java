@@ -1,9 +1,9 @@
 package backprop.grader.export;
 
+import backprop.grader.GraderFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ public final class StarterBundle {
      *         in a repository, with a message saying what to do
      */
     public static StarterBundle locate(Path repository) {
-        Path location = codeLocation();
+        Path location = GraderFiles.codeLocation();
         Map<String, String> main = readPackaged(location, MAIN_PREFIX);
         if (main.isEmpty()) {
             throw new IllegalStateException("the grader was built without its starter sources (" + MAIN_PREFIX + " in "
@@ -142,13 +142,6 @@ public final class StarterBundle {
 
     // ---- reading -------------------------------------------------------------------------------
 
-    private static Path codeLocation() {
-        try {
-            return Path.of(StarterBundle.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Files under {@code prefix} in a classes directory or a jar. */
     static Map<String, String> readPackaged(Path location, String prefix) {

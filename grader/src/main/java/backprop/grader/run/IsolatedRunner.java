@@ -1,5 +1,6 @@
 package backprop.grader.run;
 
+import backprop.grader.GraderFiles;
 import backprop.grader.results.Status;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
@@ -135,15 +136,7 @@ public final class IsolatedRunner {
 
     private static void restore(Path classesDir, Map<Path, byte[]> files) {
         try {
-            if (Files.exists(classesDir)) {
-                try (java.util.stream.Stream<Path> walk = Files.walk(classesDir)) {
-                    for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                        if (!p.equals(classesDir)) {
-                            Files.delete(p);
-                        }
-                    }
-                }
-            }
+            GraderFiles.emptyDirectory(classesDir);
             for (Map.Entry<Path, byte[]> e : files.entrySet()) {
                 Path target = classesDir.resolve(e.getKey());
                 Files.createDirectories(target.getParent());

@@ -1,9 +1,9 @@
 package backprop.grader.submission;
 
+import backprop.grader.GraderFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public final class StarterSources {
     /** The starter packaged with this grader. */
     public static StarterSources packaged() {
         try {
-            Path location = Path.of(StarterSources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = GraderFiles.codeLocation();
             Map<String, String> files = new TreeMap<>();
             if (Files.isDirectory(location)) {
                 Path dir = location.resolve(ROOT);
@@ -63,8 +63,6 @@ public final class StarterSources {
             return new StarterSources(files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 
