@@ -4,7 +4,8 @@ import backprop.grader.engine.Grader;
 import backprop.grader.html.Format;
 import backprop.grader.report.ReportFiles;
 import backprop.grader.results.GradeReport;
-import backprop.grader.run.IsolatedRunner;
+import backprop.grader.run.RunOptions;
+import backprop.grader.verify.Allowlist;
 import backprop.grader.submission.SubmissionLoader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,32 +53,38 @@ public final class BatchGrader {
      * @param jobs  submissions graded at the same time (each runs its own child JVM)
      * @param out   output directory, created if needed
      * @param force grade again even submissions whose report is up to date
-     * @param run   time limits and heap of the child JVMs, as for {@code grader grade}
+     * @param run   time limits and isolation of the student JVMs, as for {@code grader grade}
+     * @param allowlist the API graded code may use
      */
-    public record Options(int jobs, Path out, boolean force, IsolatedRunner.Options run) {
+    public record Options(int jobs, Path out, boolean force, RunOptions run, Allowlist allowlist) {
+        public Options(int jobs, Path out, boolean force, RunOptions run) {
+            this(jobs, out, force, run, Allowlist.defaults());
+        }
+
         public Options {
             if (jobs < 1) {
                 throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
             }
             Objects.requireNonNull(out, "out");
             Objects.requireNonNull(run, "run");
+            Objects.requireNonNull(allowlist, "allowlist");
         }
 
         /** As many jobs as processors, no force, the default time limits. */
         public static Options defaults(Path out) {
-            return new Options(Runtime.getRuntime().availableProcessors(), out, false, IsolatedRunner.Options.defaults());
+            return new Options(Runtime.getRuntime().availableProcessors(), out, false, RunOptions.defaults());
         }
 
         public Options withJobs(int n) {
-            return new Options(n, out, force, run);
+            return new Options(n, out, force, run, allowlist);
         }
 
         public Options withForce(boolean on) {
-            return new Options(jobs, out, on, run);
+            return new Options(jobs, out, on, run, allowlist);
         }
 
-        public Options withRun(IsolatedRunner.Options options) {
-            return new Options(jobs, out, force, options);
+        public Options withRun(RunOptions options) {
+            return new Options(jobs, out, force, options, allowlist);
         }
     }
 
@@ -111,7 +118,7 @@ public final class BatchGrader {
     public BatchGrader(Options options, PrintStream progressOut, boolean terminal) {
         this.options = Objects.requireNonNull(options, "options");
         this.progress = progressOut == null ? Progress.silent() : new Progress(progressOut, terminal);
-        this.grader = Grader.create(options.run());
+        this.grader = Grader.create(options.run(), options.allowlist());
     }
 
     /** Grades the submissions in {@code folder}; see the class comment. */

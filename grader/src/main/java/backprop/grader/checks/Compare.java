@@ -1,6 +1,5 @@
 package backprop.grader.checks;
 
-import backprop.nn.Matrix;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +13,7 @@ public final class Compare {
     }
 
     /** Fails unless {@code actual} matches {@code expected} under {@code tolerance}. */
-    public static void matrix(Setting s, double[][] expected, Matrix actual, Tolerance tolerance, int batchSize,
+    public static void matrix(Setting s, double[][] expected, double[][] actual, Tolerance tolerance, int batchSize,
                               List<KnownMistake> mistakes) {
         matrix(s, expected, actual, tolerance, batchSize, mistakes, (i, j) -> "");
     }
@@ -25,8 +24,8 @@ public final class Compare {
         String describe(int row, int col);
     }
 
-    /** As {@link #matrix(Setting, double[][], Matrix, Tolerance, int, List)}, naming the failing element with {@code label}. */
-    public static void matrix(Setting s, double[][] expected, Matrix actual, Tolerance tolerance, int batchSize,
+    /** As {@link #matrix(Setting, double[][], double[][], Tolerance, int, List)}, naming the failing element with {@code label}. */
+    public static void matrix(Setting s, double[][] expected, double[][] actual, Tolerance tolerance, int batchSize,
                               List<KnownMistake> mistakes, ElementLabel label) {
         int rows = expected.length;
         int cols = expected[0].length;
@@ -35,12 +34,20 @@ public final class Compare {
                     + " matrix" + s.where(), s.quantity().startsWith("dW") || s.quantity().startsWith("db")
                     ? "gradient never stored: backward must assign the fields that gradWeights() and gradBias() return" : "");
         }
-        if (actual.rows() != rows || actual.cols() != cols) {
-            throw new CheckFailure(s.method() + ": " + s.quantity() + " has shape " + actual.shape() + " but should be "
-                    + rows + "x" + cols + s.where(),
-                    Diagnoser.explainShape(s.quantity(), rows, cols, actual.rows(), actual.cols(), batchSize));
+        int actualRows = actual.length;
+        int actualCols = actualRows == 0 || actual[0] == null ? 0 : actual[0].length;
+        for (double[] row : actual) {
+            if (row == null || row.length != actualCols) {
+                throw new CheckFailure(s.method() + ": " + s.quantity() + " is not a rectangular matrix (its rows have"
+                        + " different lengths or are null); expected " + rows + "x" + cols + s.where());
+            }
         }
-        double[][] a = actual.toArray();
+        if (actualRows != rows || actualCols != cols) {
+            throw new CheckFailure(s.method() + ": " + s.quantity() + " has shape " + actualRows + "x" + actualCols
+                    + " but should be " + rows + "x" + cols + s.where(),
+                    Diagnoser.explainShape(s.quantity(), rows, cols, actualRows, actualCols, batchSize));
+        }
+        double[][] a = actual;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 if (!Double.isFinite(a[i][j])) {
@@ -82,25 +89,25 @@ public final class Compare {
      * Fails unless the parameters {@code actual} after an update match {@code expectedAfter}; a
      * failure is diagnosed on the change from {@code before} (no change, sign flipped, a factor).
      */
-    public static void update(Setting s, double[][] before, double[][] expectedAfter, Matrix actual, Tolerance tolerance,
+    public static void update(Setting s, double[][] before, double[][] expectedAfter, double[][] actual, Tolerance tolerance,
                               int batchSize, List<KnownMistake> mistakes) {
         try {
             matrix(s, expectedAfter, actual, tolerance, batchSize, List.of());
         } catch (CheckFailure f) {
-            if (actual == null || !actual.hasShape(expectedAfter.length, expectedAfter[0].length) || !finite(actual)) {
+            if (!Values.hasShape(actual, expectedAfter.length, expectedAfter[0].length) || !finite(actual)) {
                 throw f;
             }
-            throw new CheckFailure(f.feedback(), Diagnoser.explainUpdate(before, expectedAfter, actual.toArray(), batchSize, mistakes));
+            throw new CheckFailure(f.feedback(), Diagnoser.explainUpdate(before, expectedAfter, actual, batchSize, mistakes));
         }
     }
 
     /** Fails unless the scalar {@code actual} matches {@code expected}. */
     public static void scalar(Setting s, double expected, double actual, Tolerance tolerance, List<KnownMistake> mistakes) {
-        matrix(s, new double[][] {{expected}}, Matrix.of(new double[][] {{actual}}), tolerance, 1, mistakes);
+        matrix(s, new double[][] {{expected}}, new double[][] {{actual}}, tolerance, 1, mistakes);
     }
 
-    private static boolean finite(Matrix m) {
-        for (double[] row : m.toArray()) {
+    private static boolean finite(double[][] m) {
+        for (double[] row : m) {
             for (double v : row) {
                 if (!Double.isFinite(v)) {
                     return false;

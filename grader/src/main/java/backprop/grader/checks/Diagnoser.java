@@ -1,5 +1,6 @@
 package backprop.grader.checks;
 
+import backprop.driver.Wire;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,17 @@ public final class Diagnoser {
             + " but it is (\\d+)x(\\d+)");
 
     private Diagnoser() {
+    }
+
+    /** JDK exceptions by the class a diagnosis asks about: the subclasses students meet most. */
+    private static final java.util.Map<String, String> SUPERCLASS = java.util.Map.of(
+            "java.lang.ArrayIndexOutOfBoundsException", "java.lang.IndexOutOfBoundsException",
+            "java.lang.StringIndexOutOfBoundsException", "java.lang.IndexOutOfBoundsException",
+            "java.lang.NumberFormatException", "java.lang.IllegalArgumentException");
+
+    /** Whether {@code e} is a {@code type} (itself or one of the JDK subclasses above). */
+    static boolean isA(Wire.Thrown e, String type) {
+        return e.className().equals(type) || type.equals(SUPERCLASS.get(e.className()));
     }
 
     /**
@@ -161,10 +173,10 @@ public final class Diagnoser {
      * @param method   the student's method that was called, e.g. "DenseLayer.backward"
      * @param glossary names for shapes, e.g. "4x5" → "dZ (N x out)"; may be {@link Glossary#NONE}
      */
-    public static String explainException(String method, Throwable e, Glossary glossary) {
-        String message = String.valueOf(e.getMessage());
+    public static String explainException(String method, Wire.Thrown e, Glossary glossary) {
+        String message = String.valueOf(e.message());
         Matcher m = MULTIPLY.matcher(message);
-        if (e instanceof IllegalArgumentException && m.find()) {
+        if (isA(e, "java.lang.IllegalArgumentException") && m.find()) {
             String left = m.group(1) + "x" + m.group(2);
             String right = m.group(3) + "x" + m.group(4);
             String named = "matrix product of mismatched shapes: " + glossary.name(left) + " · " + glossary.name(right)
@@ -175,7 +187,7 @@ public final class Diagnoser {
                     : "; " + which);
         }
         m = ELEMENTWISE.matcher(message);
-        if (e instanceof IllegalArgumentException && m.find()) {
+        if (isA(e, "java.lang.IllegalArgumentException") && m.find()) {
             int r1 = Integer.parseInt(m.group(2));
             int c1 = Integer.parseInt(m.group(3));
             int r2 = Integer.parseInt(m.group(4));
@@ -192,7 +204,7 @@ public final class Diagnoser {
             return "element-wise operation on mismatched shapes" + shapes + ": a gradient or parameter has the wrong shape";
         }
         m = GRAD_OUTPUT.matcher(message);
-        if (e instanceof IllegalArgumentException && m.find()) {
+        if (isA(e, "java.lang.IllegalArgumentException") && m.find()) {
             String shapes = " a gradient of shape " + m.group(3) + "x" + m.group(4) + " for its " + m.group(1) + "x" + m.group(2)
                     + " output";
             if (method.startsWith("Network") || method.startsWith("Trainer")) {
@@ -201,13 +213,13 @@ public final class Diagnoser {
             }
             return "gradient of the wrong shape: a layer got" + shapes;
         }
-        if (e instanceof IndexOutOfBoundsException) {
+        if (isA(e, "java.lang.IndexOutOfBoundsException")) {
             return "index out of range: a loop runs over the wrong dimension (rows vs columns, in vs out, N vs out?)";
         }
-        if (e instanceof NullPointerException) {
+        if (isA(e, "java.lang.NullPointerException")) {
             return "null: a field used before it was assigned (did backward store the gradients, did forward store its input?)";
         }
-        if (e instanceof IllegalStateException && message.contains("step called before backward")) {
+        if (isA(e, "java.lang.IllegalStateException") && message.contains("step called before backward")) {
             if (method.startsWith("Trainer")) {
                 return "order of the training step: step ran before backward (or without it); the order is forward,"
                         + " loss, backward, then step";

@@ -9,29 +9,29 @@ import com.google.gson.JsonPrimitive;
 /**
  * Structured data a check attaches to its result for richer reports (for example the network of a
  * worked example with expected and submitted gradients, drawn by the HTML report). One piece per
- * running check; the test JVM sends it with the check's verdict.
+ * running check, kept per thread: the runner takes it when the check ends.
  */
 public final class Evidence {
-    private static JsonObject current;
+    private static final ThreadLocal<JsonObject> CURRENT = new ThreadLocal<>();
 
     private Evidence() {
     }
 
     /** Attaches {@code evidence} to the running check, replacing earlier evidence. */
-    public static synchronized void attach(JsonObject evidence) {
-        current = evidence;
+    public static void attach(JsonObject evidence) {
+        CURRENT.set(evidence);
     }
 
     /** The evidence of the check that just ended, as JSON, or null; then forgets it. */
-    public static synchronized String take() {
-        String json = current == null ? null : current.toString();
-        current = null;
-        return json;
+    public static String take() {
+        JsonObject e = CURRENT.get();
+        CURRENT.remove();
+        return e == null ? null : e.toString();
     }
 
     /** Forgets evidence left over from an earlier check. */
-    public static synchronized void clear() {
-        current = null;
+    public static void clear() {
+        CURRENT.remove();
     }
 
     /** A matrix as JSON rows; NaN and ±Infinity become the strings "NaN", "Infinity", "-Infinity"; null stays null. */
@@ -42,8 +42,10 @@ public final class Evidence {
         JsonArray rows = new JsonArray();
         for (double[] r : m) {
             JsonArray row = new JsonArray();
-            for (double v : r) {
-                row.add(Double.isFinite(v) ? new JsonPrimitive(v) : new JsonPrimitive(Double.toString(v)));
+            if (r != null) {
+                for (double v : r) {
+                    row.add(Double.isFinite(v) ? new JsonPrimitive(v) : new JsonPrimitive(Double.toString(v)));
+                }
             }
             rows.add(row);
         }

@@ -91,4 +91,25 @@ public final class Numeric {
     public static double[][] row(double[] v) {
         return new double[][] {v.clone()};
     }
+
+    /** a − b, element-wise (same shapes). */
+    public static double[][] minus(double[][] a, double[][] b) {
+        double[][] c = copy(a);
+        for (int i = 0; i < c.length; i++) {
+            for (int j = 0; j < c[i].length; j++) {
+                c[i][j] -= b[i][j];
+            }
+        }
+        return c;
+    }
+
+    public static double[][] transpose(double[][] m) {
+        double[][] t = new double[m[0].length][m.length];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[0].length; j++) {
+                t[j][i] = m[i][j];
+            }
+        }
+        return t;
+    }
 }

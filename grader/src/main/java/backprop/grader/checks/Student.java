@@ -1,14 +1,64 @@
 package backprop.grader.checks;
 
-import backprop.nn.NotImplementedYet;
+import backprop.driver.Wire;
+import backprop.grader.student.StudentFault;
+import backprop.grader.student.StudentThrew;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Calls into student code and turns whatever goes wrong into feedback: a TODO still in place, an
- * exception (with the student's file and line), endless recursion. Never a grader stack trace.
+ * The seam between the graded checks, which run in the grader's JVM, and the submission, which runs
+ * in a student JVM: every call into student code goes through {@link #session()}, and whatever goes
+ * wrong there becomes feedback (a TODO still in place, an exception at the student's file and line,
+ * endless recursion), never a grader stack trace. A call that runs out of time or kills its JVM is
+ * not a check failure: it propagates, and the runner records a timeout or an error.
  */
 public final class Student {
+    private static final ThreadLocal<Session> SESSION = new ThreadLocal<>();
+    private static final String NOT_IMPLEMENTED = "backprop.nn.NotImplementedYet";
+
     private Student() {
+    }
+
+    /**
+     * The student JVM(s) of the grading that runs on this thread. Calls answer raw values as the wire
+     * sends them: numbers, arrays, {@link Wire.Value}s (matrices as rows), {@link Wire.Ref}s, lists.
+     */
+    public interface Session {
+        Object construct(String className, List<?> args);
+
+        Object call(Wire.Ref target, String method, List<?> args);
+
+        Object callStatic(String className, String method, List<?> args);
+
+        /** {@code target.method(x)} for every x, in one round trip. */
+        double[] callEach(Wire.Ref target, String method, double[] xs);
+
+        /**
+         * Runs {@code body} with every call going to a separate student JVM kept for diagnosis: what
+         * runs there (re-running other checks to find a root cause) can change feedback, never points,
+         * and no object or input of a graded check reaches it.
+         */
+        <T> T diagnosing(Supplier<T> body);
+    }
+
+    /** Binds {@code session} to this thread until {@link #unbind()}: the runner does this around a grading. */
+    public static void bind(Session session) {
+        SESSION.set(Objects.requireNonNull(session, "session"));
+    }
+
+    public static void unbind() {
+        SESSION.remove();
+    }
+
+    /** The session of this thread's grading. */
+    public static Session session() {
+        Session s = SESSION.get();
+        if (s == null) {
+            throw new IllegalStateException("no student JVM: graded checks run only inside a grading");
+        }
+        return s;
     }
 
     /** The value {@code body} returns; {@code method} names the student's method, e.g. "Sigmoid.derivative". */
@@ -23,38 +73,13 @@ public final class Student {
     public static <T> T call(String method, Diagnoser.Glossary glossary, Supplier<T> body) {
         try {
             return body.get();
-        } catch (NotImplementedYet e) {
-            throw new NotImplementedFailure(e.getMessage());
-        } catch (StackOverflowError e) {
-            throw new CheckFailure(method + " recursed without end (StackOverflowError)" + where(e));
-        } catch (RuntimeException | LinkageError | AssertionError e) {
-            if (e instanceof CheckFailure failure) {
-                throw failure;
-            }
-            if (e instanceof NoClassDefFoundError && String.valueOf(e.getMessage()).startsWith("Could not initialize class ")) {
-                throw new CheckFailure(method + " cannot run: " + e.getMessage().substring("Could not initialize class ".length())
-                        + " failed in its static initialiser earlier (see the first check that used it)");
-            }
-            SecurityException denied = sandboxDenial(e);
-            if (denied != null) {
-                throw new CheckFailure(method + " was stopped by the grader's sandbox: " + denied.getMessage() + where(e),
-                        "forbidden operation: graded code may only compute (no exiting the JVM, files, sockets, processes,"
-                                + " or reflection into the grader)");
-            }
-            throw new CheckFailure(method + " threw " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + where(e),
-                    Diagnoser.explainException(method, e, glossary));
+        } catch (StudentThrew e) {
+            throw failure(method, glossary, e);
+        } catch (StudentFault e) {
+            throw new CheckFailure(method + " could not be called: " + e.getMessage(), "the starter's API changed: a public"
+                    + " class, constructor or method of the starter is missing or has another signature; keep the"
+                    + " starter's signatures (helpers of your own are fine)");
         }
-    }
-
-    /** The SecurityException of the test JVM's sandbox behind {@code e}, or null. */
-    static SecurityException sandboxDenial(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SecurityException s) {
-                return s;
-            }
-        }
-        return null;
     }
 
     /** Runs {@code body}, as {@link #call} does. */
@@ -70,13 +95,40 @@ public final class Student {
         });
     }
 
+    /** The feedback for an exception thrown by student code. */
+    static CheckFailure failure(String method, Diagnoser.Glossary glossary, StudentThrew e) {
+        Wire.Thrown t = e.thrown();
+        String at = e.index() >= 0 ? " for input number " + e.index() : "";
+        if (t.className().equals(NOT_IMPLEMENTED)) {
+            return new NotImplementedFailure(String.valueOf(t.message()));
+        }
+        if (t.className().equals("java.lang.StackOverflowError")) {
+            return new CheckFailure(method + " recursed without end (StackOverflowError)" + at + where(t));
+        }
+        if (t.className().equals("java.lang.NoClassDefFoundError") && String.valueOf(t.message()).startsWith("Could not initialize class ")) {
+            return new CheckFailure(method + " cannot run: " + t.message().substring("Could not initialize class ".length())
+                    + " failed in its static initialiser earlier (see the first check that used it)");
+        }
+        if (t.className().equals("java.lang.ExceptionInInitializerError") && t.cause() != null) {
+            Wire.Thrown c = t.cause();
+            return new CheckFailure(method + " cannot run: a static initialiser threw " + simpleName(c.className())
+                    + (c.message() == null ? "" : ": " + c.message()) + where(c));
+        }
+        return new CheckFailure(method + " threw " + simpleName(t.className()) + (t.message() == null ? "" : ": " + t.message())
+                + at + where(t), Diagnoser.explainException(method, t, glossary));
+    }
+
     /** " (at Sigmoid.java:27)" for the first frame in the student's package, or "". */
-    static String where(Throwable t) {
-        for (StackTraceElement e : t.getStackTrace()) {
-            if (e.getClassName().startsWith("backprop.nn.")) {
-                return " (at " + e.getFileName() + ":" + e.getLineNumber() + ")";
+    static String where(Wire.Thrown t) {
+        for (Wire.Frame f : t.frames()) {
+            if (f.className().startsWith("backprop.nn.")) {
+                return " (at " + f.file() + ":" + f.line() + ")";
             }
         }
         return "";
+    }
+
+    static String simpleName(String className) {
+        return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
     }
 }

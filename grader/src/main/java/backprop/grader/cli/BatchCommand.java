@@ -3,10 +3,8 @@ package backprop.grader.cli;
 import backprop.grader.batch.BatchGrader;
 import backprop.grader.engine.Grader;
 import backprop.grader.html.Format;
-import backprop.grader.run.IsolatedRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,13 +37,8 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Grade again even submissions whose report is up to date.")
     boolean force;
 
-    @Option(names = "--check-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Time one check may take. Default: ${DEFAULT-VALUE}.")
-    long checkTimeout;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Time all checks of one submission together may take. Default: ${DEFAULT-VALUE}.")
-    long globalTimeout;
+    @picocli.CommandLine.Mixin
+    LimitOptions limits;
 
     @Override
     public Integer call() throws Exception {
@@ -59,9 +52,9 @@ final class BatchCommand implements Callable<Integer> {
             System.err.println("grader: --jobs must be at least 1, got " + n);
             return GraderCli.USAGE;
         }
-        if (checkTimeout < 1 || globalTimeout < 1) {
-            System.err.println("grader: timeouts must be at least 1 second, got --check-timeout " + checkTimeout
-                    + " and --timeout " + globalTimeout);
+        var run = limits.runOptions();
+        var allowlist = limits.allowlist();
+        if (run == null || allowlist == null) {
             return GraderCli.USAGE;
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -78,11 +71,10 @@ final class BatchCommand implements Callable<Integer> {
                     + ": expected one sub-folder or .zip file per student");
             return GraderCli.USAGE;
         }
-        BatchGrader.Options options = new BatchGrader.Options(n, out, force,
-                new IsolatedRunner.Options(Duration.ofSeconds(checkTimeout), Duration.ofSeconds(globalTimeout), "512m"));
+        BatchGrader.Options options = new BatchGrader.Options(n, out, force, run, allowlist);
         BatchGrader batch = new BatchGrader(options, System.err, System.console() != null);
         // Ctrl-C or a kill: stop recording, regenerate the gradebook from the reports already written, and
-        // stop the test JVMs, which would otherwise run on until their checks time out.
+        // stop the student JVMs and compilers, which would otherwise run on until their budgets run out.
         Thread hook = new Thread(() -> {
             batch.stop();
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);

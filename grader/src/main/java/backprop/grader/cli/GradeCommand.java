@@ -4,11 +4,10 @@ import backprop.grader.engine.Grader;
 import backprop.grader.report.Reports;
 import backprop.grader.report.SummaryOptions;
 import backprop.grader.results.GradeReport;
-import backprop.grader.run.IsolatedRunner;
+import backprop.grader.run.RunOptions;
 import backprop.grader.submission.SubmissionLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,13 +29,8 @@ final class GradeCommand implements Callable<Integer> {
             defaultValue = "grading-output")
     Path out;
 
-    @Option(names = "--check-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Time one check may take. Default: ${DEFAULT-VALUE}.")
-    long checkTimeout;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Time all checks together may take. Default: ${DEFAULT-VALUE}.")
-    long globalTimeout;
+    @picocli.CommandLine.Mixin
+    LimitOptions limits;
 
     @Option(names = "--quiet", description = "Print only the total.")
     boolean quiet;
@@ -52,15 +46,13 @@ final class GradeCommand implements Callable<Integer> {
                     + (submission.equals(EXAMPLE) ? " (run from the repository root to grade the bundled example)" : ""));
             return GraderCli.USAGE;
         }
-        if (checkTimeout < 1 || globalTimeout < 1) {
-            System.err.println("grader: timeouts must be at least 1 second, got --check-timeout " + checkTimeout
-                    + " and --timeout " + globalTimeout);
+        Grader grader = limits.grader();
+        if (grader == null) {
             return GraderCli.USAGE;
         }
         GradeReport report;
         try {
-            report = Grader.create(new IsolatedRunner.Options(Duration.ofSeconds(checkTimeout), Duration.ofSeconds(globalTimeout),
-                    "512m")).grade(submission);
+            report = grader.grade(submission);
         } catch (SubmissionLoader.UnreadableSubmissionException e) {
             System.err.println("grader: " + e.getMessage());
             return GraderCli.USAGE;

@@ -5,102 +5,140 @@ import backprop.grader.results.CompileDiagnostic;
 import backprop.grader.submission.SourceFile;
 import backprop.grader.submission.StarterSources;
 import backprop.grader.submission.Submission;
+import backprop.grader.verify.BytecodeVerifier;
+import backprop.grader.verify.Violation;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.util.JavacTask;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
- * Step 2 of grading: compiles a submission in-process with {@code javax.tools}. A student file that
- * does not compile is replaced by its starter stub and the rest is compiled again, so the parts that
- * work still earn their points.
+ * Step 2 of grading: compiles a submission with {@code javac} in a separate, killable process, then
+ * verifies the bytecode. A student file that does not compile, that keeps the compiler busy beyond
+ * its budget, or that uses API graded code may not use, is replaced by its starter stub (an extra
+ * file is left out) and the rest is compiled again, so the parts that work still earn their points.
  */
 public final class SubmissionCompiler {
     private final StarterSources starter;
+    private final BytecodeVerifier verifier;
 
-    public SubmissionCompiler(StarterSources starter) {
+    public SubmissionCompiler(StarterSources starter, BytecodeVerifier verifier) {
         this.starter = starter;
+        this.verifier = verifier;
     }
 
-    public CompilationResult compile(Submission submission, Path classesDir) {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new IllegalStateException("no Java compiler: the grader needs a JDK, not a JRE (java.home="
-                    + System.getProperty("java.home") + ")");
-        }
+    /**
+     * Compiles into {@code classesDir}. Each javac run may use {@code cpu} of CPU time; nothing runs past
+     * {@code deadline} (System.nanoTime): then the result says {@link CompilationResult#timedOut()}.
+     */
+    public CompilationResult compile(Submission submission, Path classesDir, Duration cpu, long deadline) {
         Map<String, SourceFile> sources = new LinkedHashMap<>();
         submission.sources().forEach(s -> sources.put(s.fileName(), s));
-        List<CompileDiagnostic> reported = new ArrayList<>();
-        Set<String> replaced = new LinkedHashSet<>();
-        Set<String> dropped = new LinkedHashSet<>();
-        Map<String, List<CompileDiagnostic>> wrongPackage = wrongPackages(compiler, sources.values());
-        for (int attempt = 0; attempt <= sources.size() + 1; attempt++) {
-            GraderFiles.emptyDirectory(classesDir);
-            Map<String, List<CompileDiagnostic>> errors = attempt == 0 && !wrongPackage.isEmpty()
-                    ? wrongPackage : run(compiler, sources.values(), classesDir);
-            if (errors.containsKey(UNATTRIBUTED)) {
-                errors = blameForUnattributedFailure(errors.get(UNATTRIBUTED), sources.values());
-            }
-            if (errors.isEmpty()) {
-                reported.addAll(removeStrayClasses(classesDir));
-                return new CompilationResult(classesDir, reported, replaced, dropped);
-            }
-            boolean changed = false;
-            for (Map.Entry<String, List<CompileDiagnostic>> e : errors.entrySet()) {
-                SourceFile file = sources.get(e.getKey());
-                if (file == null || !file.fromStudent()) {
-                    continue;
-                }
-                reported.addAll(e.getValue());
-                String stub = starter.source(file.fileName());
-                if (stub == null) {
-                    sources.remove(file.fileName());
-                    dropped.add(file.fileName());
+        Outcome o = new Outcome();
+        CompilerProcess worker = CompilerProcess.borrow();
+        try {
+            Map<String, List<CompileDiagnostic>> wrongPackage = wrongPackages(worker, sources, cpu, deadline);
+            for (int attempt = 0; attempt <= sources.size() + 1; attempt++) {
+                GraderFiles.emptyDirectory(classesDir);
+                Map<String, List<CompileDiagnostic>> errors;
+                if (attempt == 0 && !wrongPackage.isEmpty()) {
+                    errors = wrongPackage;
                 } else {
-                    sources.put(file.fileName(), new SourceFile(file.fileName(), "starter", stub, false));
-                    replaced.add(file.fileName());
+                    try {
+                        errors = javac(worker, sources, classesDir, cpu, deadline);
+                    } catch (CompilerProcess.TimedOut t) {
+                        if (System.nanoTime() - deadline > 0) {
+                            return o.result(classesDir, true);
+                        }
+                        errors = slowFiles(sources, classesDir, cpu, deadline, t.getMessage());
+                        worker = CompilerProcess.borrow(); // the one that timed out was killed
+                        if (System.nanoTime() - deadline > 0) {
+                            return o.result(classesDir, true);
+                        }
+                        if (errors.isEmpty()) {
+                            // only all files together are too much: compile the student's files as stubs
+                            for (SourceFile f : sources.values()) {
+                                if (f.fromStudent()) {
+                                    errors.put(f.fileName(), List.of(new CompileDiagnostic(f.origin(), 0, "error",
+                                            "the compiler did not finish within " + t.getMessage() + " on the submission")));
+                                }
+                            }
+                        }
+                    }
                 }
-                changed = true;
-            }
-            if (!changed) {
-                // Only starter files fail: the student's files must have broken them (e.g. a changed signature).
-                for (String name : errors.keySet()) {
-                    reported.addAll(errors.get(name));
+                if (errors.containsKey(UNATTRIBUTED)) {
+                    errors = blameForUnattributedFailure(errors.get(UNATTRIBUTED), sources.values());
                 }
-                for (SourceFile file : List.copyOf(sources.values())) {
-                    if (file.fromStudent()) {
-                        String stub = starter.source(file.fileName());
-                        if (stub == null) {
-                            sources.remove(file.fileName());
-                            dropped.add(file.fileName());
-                        } else {
-                            sources.put(file.fileName(), new SourceFile(file.fileName(), "starter", stub, false));
-                            replaced.add(file.fileName());
+                if (errors.isEmpty()) {
+                    o.reported.addAll(removeStrayClasses(classesDir));
+                    errors = refused(verifier.verify(classesDir), sources);
+                    if (errors.isEmpty()) {
+                        return o.result(classesDir, false);
+                    }
+                    o.refused.addAll(errors.keySet());
+                }
+                if (!replaceFailing(errors, sources, o)) {
+                    // Only starter files fail: the student's files must have broken them (e.g. a changed signature).
+                    errors.values().forEach(o.reported::addAll);
+                    for (SourceFile file : List.copyOf(sources.values())) {
+                        if (file.fromStudent()) {
+                            replace(file, sources, o);
                         }
                     }
                 }
             }
+            throw new IllegalStateException("the starter itself does not compile; rebuild the grader");
+        } finally {
+            worker.release();
         }
-        throw new IllegalStateException("the starter itself does not compile; rebuild the grader");
+    }
+
+    /** What happened to the files, gathered over the attempts. */
+    private static final class Outcome {
+        final List<CompileDiagnostic> reported = new ArrayList<>();
+        final Map<String, List<CompileDiagnostic>> byFile = new LinkedHashMap<>();
+        final Set<String> replaced = new LinkedHashSet<>();
+        final Set<String> dropped = new LinkedHashSet<>();
+        final Set<String> refused = new LinkedHashSet<>();
+
+        CompilationResult result(Path classesDir, boolean timedOut) {
+            return new CompilationResult(classesDir, reported, replaced, dropped, refused, byFile, timedOut);
+        }
+    }
+
+    /** Replaces (or drops) every student file with errors; false when none of them is a student's. */
+    private boolean replaceFailing(Map<String, List<CompileDiagnostic>> errors, Map<String, SourceFile> sources, Outcome o) {
+        boolean changed = false;
+        for (Map.Entry<String, List<CompileDiagnostic>> e : errors.entrySet()) {
+            SourceFile file = sources.get(e.getKey());
+            if (file == null || !file.fromStudent()) {
+                continue;
+            }
+            o.reported.addAll(e.getValue());
+            o.byFile.computeIfAbsent(file.fileName(), k -> new ArrayList<>()).addAll(e.getValue());
+            replace(file, sources, o);
+            changed = true;
+        }
+        return changed;
+    }
+
+    private void replace(SourceFile file, Map<String, SourceFile> sources, Outcome o) {
+        String stub = starter.source(file.fileName());
+        if (stub == null) {
+            sources.remove(file.fileName());
+            o.dropped.add(file.fileName());
+        } else {
+            sources.put(file.fileName(), new SourceFile(file.fileName(), "starter", stub, false));
+            o.replaced.add(file.fileName());
+        }
     }
 
     /** Key of a failure javac attributes to no file (it ran out of stack on an absurd expression, say). */
@@ -108,35 +146,87 @@ public final class SubmissionCompiler {
 
     /**
      * Student files whose package, as javac parses it, is not backprop.nn: compiled as they are, they
-     * would put classes beside the grader's own and could shadow them.
+     * would put classes outside the student's package.
      */
-    private static Map<String, List<CompileDiagnostic>> wrongPackages(JavaCompiler compiler, Iterable<SourceFile> files) {
+    private static Map<String, List<CompileDiagnostic>> wrongPackages(CompilerProcess worker, Map<String, SourceFile> sources,
+                                                                      Duration cpu, long deadline) {
+        Map<String, String> student = new LinkedHashMap<>();
+        sources.values().stream().filter(SourceFile::fromStudent).forEach(f -> student.put(f.fileName(), f.source()));
         Map<String, List<CompileDiagnostic>> wrong = new LinkedHashMap<>();
-        for (SourceFile f : files) {
-            if (!f.fromStudent()) {
-                continue;
-            }
-            String pkg = parsedPackage(compiler, f);
+        List<String> packages;
+        try {
+            packages = worker.packages(student, cpu, deadline);
+        } catch (CompilerProcess.TimedOut e) {
+            return wrong; // javac will fail on the same files and name them
+        }
+        int i = 0;
+        for (String name : student.keySet()) {
+            String pkg = packages.get(i++);
             if (pkg != null && !pkg.equals(StarterSources.PACKAGE)) {
-                wrong.put(f.fileName(), List.of(new CompileDiagnostic(f.origin(), 1, "error", "declares package " + pkg
+                SourceFile f = sources.get(name);
+                wrong.put(name, List.of(new CompileDiagnostic(f.origin(), 1, "error", "declares package " + pkg
                         + ", but the course's classes must be in package " + StarterSources.PACKAGE)));
             }
         }
         return wrong;
     }
 
-    /** The package javac reads from {@code file}, "" for none, or null when it cannot even parse it. */
-    private static String parsedPackage(JavaCompiler compiler, SourceFile file) {
-        try {
-            JavacTask task = (JavacTask) compiler.getTask(new StringWriter(), null, d -> { }, List.of("-proc:none"), null,
-                    List.of(new Source(file)));
-            for (CompilationUnitTree unit : task.parse()) {
-                return unit.getPackageName() == null ? "" : unit.getPackageName().toString().replaceAll("\\s+", "");
+    private static Map<String, List<CompileDiagnostic>> javac(CompilerProcess worker, Map<String, SourceFile> sources,
+                                                              Path classesDir, Duration cpu, long deadline)
+            throws CompilerProcess.TimedOut {
+        Map<String, String> files = new LinkedHashMap<>();
+        sources.values().forEach(f -> files.put(f.fileName(), f.source()));
+        CompilerProcess.Result result = worker.compile(files, classesDir, cpu, deadline);
+        Map<String, List<CompileDiagnostic>> errors = new LinkedHashMap<>();
+        for (CompilerProcess.Error e : result.errors()) {
+            SourceFile f = e.file() == null ? null : sources.get(e.file());
+            if (f == null) {
+                continue;
             }
-            return "";
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            return null;
+            errors.computeIfAbsent(f.fileName(), k -> new ArrayList<>())
+                    .add(new CompileDiagnostic(f.origin(), e.line(), "error", e.message()));
         }
+        if (errors.isEmpty() && !result.ok()) {
+            String said = result.output().strip();
+            errors.put(UNATTRIBUTED, List.of(new CompileDiagnostic("?", 0, "error", "the compiler gave up on this submission"
+                    + (said.isEmpty() ? "" : " (javac: " + said.lines().findFirst().orElse("") + ")")
+                    + "; is an expression nested absurdly deep?")));
+        }
+        return errors;
+    }
+
+    /**
+     * After the whole submission kept javac busy beyond its budget: compiles each student file on its
+     * own (the others as their stubs) and names those that alone are too much.
+     */
+    private Map<String, List<CompileDiagnostic>> slowFiles(Map<String, SourceFile> sources, Path classesDir, Duration cpu,
+                                                           long deadline, String budget) {
+        Map<String, List<CompileDiagnostic>> slow = new LinkedHashMap<>();
+        for (SourceFile suspect : sources.values()) {
+            if (!suspect.fromStudent() || System.nanoTime() - deadline > 0) {
+                continue;
+            }
+            Map<String, SourceFile> alone = new LinkedHashMap<>();
+            for (SourceFile f : sources.values()) {
+                String stub = starter.source(f.fileName());
+                if (f == suspect || !f.fromStudent()) {
+                    alone.put(f.fileName(), f);
+                } else if (stub != null) {
+                    alone.put(f.fileName(), new SourceFile(f.fileName(), "starter", stub, false));
+                }
+            }
+            CompilerProcess worker = CompilerProcess.borrow();
+            try {
+                GraderFiles.emptyDirectory(classesDir);
+                javac(worker, alone, classesDir, cpu, deadline);
+                worker.release();
+            } catch (CompilerProcess.TimedOut t) {
+                slow.put(suspect.fileName(), List.of(new CompileDiagnostic(suspect.origin(), 0, "error", "the compiler did not"
+                        + " finish within " + budget + " on this file: an expression too complex to type-check (deeply"
+                        + " nested generic calls or lambdas)?")));
+            }
+        }
+        return slow;
     }
 
     /** Blames a failure without a file on the extra files if there are any, else on every student file. */
@@ -157,6 +247,22 @@ public final class SubmissionCompiler {
         return extra.isEmpty() ? all : extra;
     }
 
+    /** The verifier's findings as errors of the files they are in; a finding in the starter's own code is a grader bug. */
+    private static Map<String, List<CompileDiagnostic>> refused(List<Violation> violations, Map<String, SourceFile> sources) {
+        Map<String, List<CompileDiagnostic>> refused = new LinkedHashMap<>();
+        for (Violation v : violations) {
+            SourceFile f = sources.get(v.sourceFile());
+            if (f == null || !f.fromStudent()) {
+                throw new IllegalStateException("the starter's " + v.sourceFile() + " uses " + v.api() + ", which the API"
+                        + " allowlist refuses: add it to the allowlist");
+            }
+            refused.computeIfAbsent(f.fileName(), k -> new ArrayList<>())
+                    .add(new CompileDiagnostic(f.origin(), v.line(), "refused", "uses " + v.api()
+                            + ", which graded code may not use" + (v.reason().isEmpty() ? "" : " (" + v.reason() + ")")));
+        }
+        return refused;
+    }
+
     /** Deletes class files outside package backprop.nn (defence in depth: the package check should leave none). */
     private static List<CompileDiagnostic> removeStrayClasses(Path classesDir) {
         List<CompileDiagnostic> removed = new ArrayList<>();
@@ -173,60 +279,5 @@ public final class SubmissionCompiler {
             throw new UncheckedIOException(e);
         }
         return removed;
-    }
-
-    private static Map<String, List<CompileDiagnostic>> run(JavaCompiler compiler, Iterable<SourceFile> files, Path out) {
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<JavaFileObject> units = new ArrayList<>();
-        for (SourceFile f : files) {
-            units.add(new Source(f));
-        }
-        StringWriter javacOutput = new StringWriter();
-        boolean ok;
-        try (StandardJavaFileManager fm = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("-d", out.toString(), "--release", "17", "-proc:none", "-nowarn",
-                    "-encoding", "UTF-8", "-Xmaxerrs", "50", "-classpath", "");
-            ok = Boolean.TRUE.equals(compiler.getTask(javacOutput, fm, diagnostics, options, null, units).call());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException | StackOverflowError e) {
-            // javac itself crashed on this input: treat every student file as not compiling.
-            Map<String, List<CompileDiagnostic>> all = new LinkedHashMap<>();
-            for (SourceFile f : files) {
-                all.put(f.fileName(), List.of(new CompileDiagnostic(f.origin(), 0, "error", "the compiler failed: " + e)));
-            }
-            return all;
-        }
-        Map<String, List<CompileDiagnostic>> errors = new LinkedHashMap<>();
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() != Diagnostic.Kind.ERROR || !(d.getSource() instanceof Source s)) {
-                continue;
-            }
-            errors.computeIfAbsent(s.file.fileName(), k -> new ArrayList<>())
-                    .add(new CompileDiagnostic(s.file.origin(), d.getLineNumber(), "error", d.getMessage(Locale.ROOT)));
-        }
-        if (errors.isEmpty() && !ok) {
-            String said = javacOutput.toString().strip();
-            errors.put(UNATTRIBUTED, List.of(new CompileDiagnostic("?", 0, "error", "the compiler gave up on this submission"
-                    + (said.isEmpty() ? "" : " (javac: " + said.lines().findFirst().orElse("") + ")")
-                    + "; is an expression nested absurdly deep?")));
-        }
-        return errors;
-    }
-
-
-    /** An in-memory source whose diagnostics carry the submission's file name. */
-    private static final class Source extends SimpleJavaFileObject {
-        final SourceFile file;
-
-        Source(SourceFile file) {
-            super(URI.create("string:///backprop/nn/" + file.fileName()), Kind.SOURCE);
-            this.file = file;
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return file.source();
-        }
     }
 }

@@ -7,47 +7,67 @@ import backprop.grader.compile.CompilationResult;
 import backprop.grader.compile.SubmissionCompiler;
 import backprop.grader.results.GradeReport;
 import backprop.grader.results.PartResult;
+import backprop.grader.results.Status;
 import backprop.grader.results.Visibility;
-import backprop.grader.run.IsolatedRunner;
+import backprop.grader.run.CheckOutcome;
+import backprop.grader.run.CheckRunner;
+import backprop.grader.run.GradingSession;
+import backprop.grader.run.RunOptions;
 import backprop.grader.run.RunResult;
+import backprop.grader.student.DriverJar;
+import backprop.grader.student.StudentJvm;
 import backprop.grader.submission.StarterSources;
 import backprop.grader.submission.Submission;
 import backprop.grader.submission.SubmissionLoader;
+import backprop.grader.verify.Allowlist;
+import backprop.grader.verify.BytecodeVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * Grades one submission: load → compile → isolated run → score. The result is a
- * {@link GradeReport}; writing it is the report writers' job.
+ * Grades one submission: load → compile → verify → checks (here, in the grader's JVM) ⇄ student JVMs
+ * → score. The result is a {@link GradeReport}; writing it is the report writers' job.
  *
- * <p>A broken submission never makes this throw: it yields a report with zeros and feedback. Only
- * an unreadable input (no such path, a corrupt zip) throws
+ * <p>A broken submission never makes this throw: it yields a report with zeros and feedback, within
+ * the global time limit. Only an unreadable input (no such path, a corrupt zip) throws
  * {@link SubmissionLoader.UnreadableSubmissionException}.
  */
 public final class Grader {
-    private final IsolatedRunner.Options runOptions;
-    private final StarterSources starter;
+    /** Value classes of the student API, sent across the process boundary as their rows. */
+    private static final List<String> VALUE_CLASSES = List.of("backprop.nn.Matrix");
+    /** Bytes of printed output a student JVM keeps per call. */
+    private static final int CALL_OUTPUT_LIMIT = 8192;
 
-    private Grader(IsolatedRunner.Options runOptions) {
-        this.runOptions = runOptions;
+    private final RunOptions options;
+    private final StarterSources starter;
+    private final BytecodeVerifier verifier;
+
+    private Grader(RunOptions options, Allowlist allowlist) {
+        this.options = options;
         this.starter = StarterSources.packaged();
+        this.verifier = new BytecodeVerifier(allowlist);
     }
 
-    public static Grader create(IsolatedRunner.Options runOptions) {
-        return new Grader(runOptions);
+    public static Grader create(RunOptions options) {
+        return new Grader(options, Allowlist.defaults());
+    }
+
+    /** A grader whose bytecode check also allows what {@code allowlist} allows. */
+    public static Grader create(RunOptions options, Allowlist allowlist) {
+        return new Grader(options, allowlist);
     }
 
     public static Grader withDefaults() {
-        return create(IsolatedRunner.Options.defaults());
+        return create(RunOptions.defaults());
     }
 
     /** The grader's version, from the build. */
@@ -63,26 +83,60 @@ public final class Grader {
         }
     }
 
-    /** Grades {@code submission}, using {@code workDir} (created if needed) for class files and the test JVMs. */
+    /** Grades {@code submission}, using {@code workDir} (created if needed) for class files and the student JVMs. */
     public GradeReport grade(Path submission, Path workDir) {
         Instant started = Instant.now();
+        long deadline = System.nanoTime() + options.global().toNanos();
         Submission loaded = new SubmissionLoader(starter).load(submission);
-        CompilationResult compiled = new SubmissionCompiler(starter).compile(loaded, workDir.resolve("classes"));
-        List<CheckSpec> catalogue = catalogue(compiled.classesDir());
-        RunResult run = new IsolatedRunner(runOptions, GraderClasspath.entries())
-                .run(compiled.classesDir(), catalogue.stream().map(CheckSpec::uniqueId).toList(), workDir.resolve("run"));
+        CompilationResult compiled = new SubmissionCompiler(starter, verifier).compile(loaded, workDir.resolve("classes"),
+                options.compileCpu(), deadline);
+        List<CheckSpec> catalogue = Catalogue.checks();
+        RunResult run;
+        if (compiled.timedOut()) {
+            run = notRun(catalogue, "not run: grading reached its time limit of " + options.global().toSeconds()
+                    + " s while compiling the submission");
+        } else {
+            StudentJvm.Settings jvm = new StudentJvm.Settings(StudentJvm.Settings.currentJava(), DriverJar.path(),
+                    compiled.classesDir(), options.maxHeap(), options.isolation(), VALUE_CLASSES, CALL_OUTPUT_LIMIT);
+            try (GradingSession session = new GradingSession(jvm, workDir, options, deadline)) {
+                ACTIVE_SESSIONS.add(session);
+                try {
+                    run = CheckRunner.run(catalogue, session);
+                } finally {
+                    ACTIVE_SESSIONS.remove(session);
+                }
+            }
+        }
         List<PartResult> parts = Scorer.score(catalogue, run, compiled);
         List<String> notes = new ArrayList<>(loaded.notes());
-        compiled.replacedFiles().forEach(f -> notes.add(f + " did not compile; its starter stub was graded instead"));
-        compiled.droppedFiles().forEach(f -> notes.add(f + " did not compile and was left out"));
+        for (String f : compiled.replacedFiles()) {
+            notes.add(compiled.refusedFiles().contains(f)
+                    ? Scorer.refusal(compiled.firstOf(f)) + "; its starter stub was graded instead"
+                    : f + " did not compile; its starter stub was graded instead");
+        }
+        for (String f : compiled.droppedFiles()) {
+            notes.add(compiled.refusedFiles().contains(f)
+                    ? Scorer.refusal(compiled.firstOf(f)) + "; the file was left out"
+                    : f + " did not compile and was left out");
+        }
+        if (compiled.timedOut()) {
+            notes.add("grading reached its time limit of " + options.global().toSeconds() + " s while compiling: the"
+                    + " compiler needed too long (an expression too complex to type-check?)");
+        }
         notes.addAll(withCheckNumbers(run.notes(), catalogue));
         return new GradeReport(loaded.id(), version(), started, Instant.now(), parts, compiled.diagnostics(), notes,
                 run.jvmOutput());
     }
 
+    private static RunResult notRun(List<CheckSpec> catalogue, String why) {
+        Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
+        catalogue.forEach(c -> outcomes.put(c.uniqueId(), new CheckOutcome(Status.TIMEOUT, why, "", 0)));
+        return new RunResult(outcomes, List.of(), "");
+    }
+
     /**
-     * The runner's notes name checks by JUnit unique id, which means nothing to a student and gives
-     * away the method names of hidden checks: name a visible check by its number, any other as hidden.
+     * Notes that name a check by its JUnit unique id would mean nothing to a student and give away the
+     * method names of hidden checks: name a visible check by its number, any other as hidden.
      */
     static List<String> withCheckNumbers(List<String> runNotes, List<CheckSpec> catalogue) {
         List<String> notes = new ArrayList<>();
@@ -97,6 +151,8 @@ public final class Grader {
 
     /** Work directories of gradings in progress, so that an interrupted process can still remove them. */
     private static final java.util.Set<Path> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Student JVMs of gradings in progress, so that an interrupted process can stop them. */
+    private static final java.util.Set<GradingSession> ACTIVE_SESSIONS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Grades in a fresh temporary directory, deleted afterwards. */
     public GradeReport grade(Path submission) {
@@ -116,30 +172,16 @@ public final class Grader {
     }
 
     /**
-     * Deletes the work directories of gradings still running; for a shutdown hook, after their JVMs are
-     * stopped. Best effort: a grading that starts or compiles at that very moment may leave its folder.
+     * Stops the student JVMs and deletes the work directories of gradings still running; for a shutdown
+     * hook. Best effort: a grading that starts or compiles at that very moment may leave its folder.
      */
     public static void deleteActiveWorkDirectories() {
+        for (GradingSession session : List.copyOf(ACTIVE_SESSIONS)) {
+            session.killAll();
+        }
         for (Path work : List.copyOf(ACTIVE)) {
             deleteQuietly(work);
             ACTIVE.remove(work);
-        }
-    }
-
-    /** The checks, read in this JVM from the suites compiled against this submission's classes. */
-    static List<CheckSpec> catalogue(Path classesDir) {
-        URL[] urls;
-        try {
-            // The grader's own classes first: only backprop.nn may come from the submission.
-            urls = new URL[] {GraderFiles.codeLocation().toUri().toURL(), classesDir.toUri().toURL()};
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-        try (ChildFirstClassLoader loader = new ChildFirstClassLoader(urls, Grader.class.getClassLoader(),
-                List.of("backprop.nn.", "backprop.grader.suites.", "backprop.grader.checks."))) {
-            return Catalogue.read(loader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Step 4 of grading: turns what the test JVMs reported into scores. Every check in the catalogue
+ * Step 5 of grading: turns what the checks reported into scores. Every check in the catalogue
  * starts at 0; it earns its points only if it was reported passed.
  */
 final class Scorer {
@@ -39,10 +39,14 @@ final class Scorer {
             message = CheckFailure.feedbackOf(message);
             if (status == Status.NOT_IMPLEMENTED) {
                 Matcher m = NOT_IMPLEMENTED.matcher(message);
-                if (m.find() && compilation.replacedFiles().contains(m.group(1) + ".java")) {
+                String file = m.find() ? m.group(1) + ".java" : null;
+                if (file != null && compilation.replacedFiles().contains(file)) {
                     status = Status.NOT_COMPILED;
-                    message = m.group(1) + ".java did not compile, so its starter stub was graded instead"
-                            + firstError(compilation, m.group(1) + ".java");
+                    CompileDiagnostic first = compilation.firstOf(file);
+                    message = compilation.refusedFiles().contains(file)
+                            ? file + " was not run: " + refusal(first) + "; its starter stub was graded instead"
+                            : file + " did not compile, so its starter stub was graded instead"
+                            + (first == null ? "" : ": " + first);
                 }
             }
             double score = status == Status.PASSED ? spec.points() : 0.0;
@@ -53,12 +57,12 @@ final class Scorer {
         return parts.entrySet().stream().map(e -> new PartResult(e.getKey(), e.getValue())).toList();
     }
 
-    private static String firstError(CompilationResult compilation, String fileName) {
-        return compilation.diagnostics().stream()
-                .filter(d -> d.file().endsWith(fileName))
-                .findFirst()
-                .map(CompileDiagnostic::toString)
-                .map(d -> ": " + d)
-                .orElse("");
+    /** "Sigmoid.java:12 uses java.lang.System.exit, which graded code may not use". */
+    static String refusal(CompileDiagnostic d) {
+        if (d == null) {
+            return "it uses API that graded code may not use";
+        }
+        String name = d.file().substring(d.file().lastIndexOf('/') + 1);
+        return name + (d.line() > 0 ? ":" + d.line() : "") + " " + d.message();
     }
 }

@@ -1,6 +1,8 @@
 /**
- * Step 3 of grading: the isolated run. {@link backprop.grader.run.IsolatedRunner} (parent) starts
- * {@link backprop.grader.run.ChildMain} (child JVM), which reports each check over an authenticated
- * loopback channel that student code cannot forge by printing or by exiting early.
+ * Step 4 of grading: the checks run in the grader's own JVM ({@link backprop.grader.run.CheckRunner},
+ * JUnit's launcher in-process) and call the submission through a
+ * {@link backprop.grader.run.GradingSession}, which keeps one student JVM per part and visibility, so
+ * that nothing handed to student code in one check can help or leak into a check of another part or
+ * of another visibility.
  */
 package backprop.grader.run;

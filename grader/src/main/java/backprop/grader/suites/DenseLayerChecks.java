@@ -8,11 +8,9 @@ import backprop.grader.checks.Diagnoser;
 import backprop.grader.checks.KnownMistake;
 import backprop.grader.checks.Numeric;
 import backprop.grader.checks.Setting;
-import backprop.grader.checks.Student;
 import backprop.grader.checks.Tolerance;
 import backprop.grader.results.Visibility;
-import backprop.nn.DenseLayer;
-import backprop.nn.Matrix;
+import backprop.grader.checks.Values;
 import backprop.reference.ReferenceActivation;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,7 @@ class DenseLayerChecks {
     void weightGradientFiniteDifferences() {
         for (ReferenceActivation a : List.of(ReferenceActivation.SIGMOID, ReferenceActivation.RELU)) {
             DenseCase c = DenseCase.random(a, 31);
-            DenseLayer layer = backward(c);
+            StudentDense layer = backward(c);
             double[][] numeric = Numeric.gradient(w -> c.objective(c.x(), w, c.b()), c.w());
             Compare.matrix(setting(c, "dW (gradWeights())", true), numeric, layer.gradWeights(), Tolerance.GRADIENT_CHECK,
                     DenseCase.N, withBatchMistakes(c, "dW"));
@@ -46,7 +44,7 @@ class DenseLayerChecks {
     void biasGradientFiniteDifferences() {
         for (ReferenceActivation a : List.of(ReferenceActivation.TANH, ReferenceActivation.RELU)) {
             DenseCase c = DenseCase.random(a, 32);
-            DenseLayer layer = backward(c);
+            StudentDense layer = backward(c);
             double[][] numeric = Numeric.gradient(b -> c.objective(c.x(), c.w(), b[0]), Numeric.row(c.b()));
             checkBiasShape(c, layer.gradBias());
             Compare.matrix(setting(c, "db (gradBias())", true), numeric, layer.gradBias(), Tolerance.GRADIENT_CHECK,
@@ -60,9 +58,9 @@ class DenseLayerChecks {
     void inputGradientFiniteDifferences() {
         for (ReferenceActivation a : List.of(ReferenceActivation.SIGMOID, ReferenceActivation.leakyRelu(0.01))) {
             DenseCase c = DenseCase.random(a, 33);
-            DenseLayer layer = new DenseLayer(Matrix.of(c.w()), Matrix.row(c.b()), Oracles.activation(a));
-            forward(layer, c.x());
-            Matrix dx = Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
+            StudentDense layer = layer(c);
+            layer.forward(c.x());
+            double[][] dx = layer.backward(c.g());
             double[][] numeric = Numeric.gradient(x -> c.objective(x, c.w(), c.b()), c.x());
             Compare.matrix(setting(c, "dX (the returned gradient)", true), numeric, dx, Tolerance.GRADIENT_CHECK,
                     DenseCase.N, withBatchMistakes(c, "dX"));
@@ -76,9 +74,9 @@ class DenseLayerChecks {
         long seed = 34;
         for (ReferenceActivation a : ALL) {
             DenseCase c = DenseCase.random(a, seed++);
-            DenseLayer layer = new DenseLayer(Matrix.of(c.w()), Matrix.row(c.b()), Oracles.activation(a));
-            forward(layer, c.x());
-            Matrix dx = Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
+            StudentDense layer = layer(c);
+            layer.forward(c.x());
+            double[][] dx = layer.backward(c.g());
             Compare.matrix(setting(c, "dW (gradWeights())", false), c.expected().dW(), layer.gradWeights(),
                     Tolerance.REFERENCE, DenseCase.N, withBatchMistakes(c, "dW"));
             checkBiasShape(c, layer.gradBias());
@@ -94,12 +92,12 @@ class DenseLayerChecks {
     @DisplayName("DenseLayer.backward: calling it twice gives the same gradients, and a zero upstream gives zero")
     void repeatableAndLinear() {
         DenseCase c = DenseCase.random(ReferenceActivation.TANH, 35);
-        DenseLayer layer = new DenseLayer(Matrix.of(c.w()), Matrix.row(c.b()), Oracles.activation(c.activation()));
-        forward(layer, c.x());
-        Matrix dx1 = Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
-        Matrix dw1 = layer.gradWeights();
-        Matrix db1 = layer.gradBias();
-        Matrix dx2 = Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
+        StudentDense layer = layer(c);
+        layer.forward(c.x());
+        double[][] dx1 = layer.backward(c.g());
+        double[][] dw1 = layer.gradWeights();
+        double[][] db1 = layer.gradBias();
+        double[][] dx2 = layer.backward(c.g());
         Setting second = new Setting("DenseLayer.backward", "", c.describe() + ", second call with the same gradOutput");
         requireNonNull(dw1, "gradWeights() after backward");
         requireNonNull(db1, "gradBias() after backward");
@@ -109,20 +107,19 @@ class DenseLayerChecks {
         sameOnSecondCall(second.withQuantity("db of the second call"), db1, layer.gradBias());
         sameOnSecondCall(second.withQuantity("dX of the second call"), dx1, dx2);
 
-        Matrix zero = Matrix.zeros(DenseCase.N, DenseCase.OUT);
-        Matrix dx0 = Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(zero));
+        double[][] dx0 = layer.backward(Numeric.zeros(DenseCase.N, DenseCase.OUT));
         Setting zeroSetting = new Setting("DenseLayer.backward", "", c.describe() + ", gradOutput all zeros");
-        if (layer.gradWeights() != null && layer.gradWeights().hasShape(DenseCase.OUT, DenseCase.IN)
-                && layer.gradWeights().map(Math::abs).sum() > 0) {
+        double[][] dw0 = layer.gradWeights();
+        if (Values.hasShape(dw0, DenseCase.OUT, DenseCase.IN) && Values.sumAbs(dw0) > 0) {
             // Same dW as the first call, and that one was right: kept from before, not computed without G.
-            boolean kept = layer.gradWeights().equals(dw1) && Tolerance.REFERENCE.acceptsAll(c.expected().dW(), dw1.toArray());
+            boolean kept = Values.same(dw0, dw1) && Tolerance.REFERENCE.acceptsAll(c.expected().dW(), dw1);
             throw new CheckFailure("DenseLayer.backward: with gradOutput all zeros, dW should be all zeros but is "
-                    + layer.gradWeights() + " [" + c.describe() + "]", kept
+                    + java.util.Arrays.deepToString(dw0) + " [" + c.describe() + "]", kept
                     ? "state leaks between calls: dW is still the one of the earlier call; backward must compute and store"
                     + " new gradients on every call"
                     : "upstream gradient ignored: dZ must be gradOutput ⊙ f'(Z), so a zero gradOutput gives zero gradients");
         }
-        Compare.matrix(zeroSetting.withQuantity("dW"), Numeric.zeros(DenseCase.OUT, DenseCase.IN), layer.gradWeights(),
+        Compare.matrix(zeroSetting.withQuantity("dW"), Numeric.zeros(DenseCase.OUT, DenseCase.IN), dw0,
                 Tolerance.REFERENCE, DenseCase.N, List.of());
         Compare.matrix(zeroSetting.withQuantity("db"), Numeric.zeros(1, DenseCase.OUT), layer.gradBias(), Tolerance.REFERENCE,
                 DenseCase.N, List.of());
@@ -135,20 +132,23 @@ class DenseLayerChecks {
     @DisplayName("DenseLayer.backward leaves W, b, the input and the pre-activations unchanged")
     void doesNotChangeItsInputs() {
         DenseCase c = DenseCase.random(ReferenceActivation.SIGMOID, 36);
-        Matrix w = Matrix.of(c.w());
-        Matrix b = Matrix.row(c.b());
-        DenseLayer layer = new DenseLayer(w, b, Oracles.activation(c.activation()));
-        forward(layer, c.x());
-        Matrix z = layer.preActivation();
-        Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
+        StudentDense layer = layer(c);
+        layer.forward(c.x());
+        double[][] z = layer.preActivation();
+        double[][] dx = layer.backward(c.g());
+        // Only a backward that computes something can show that it leaves its inputs alone.
+        requireNonNull(layer.gradWeights(), "gradWeights() after backward");
         requireNonZero(layer.gradWeights(), "dW", c);
+        Compare.matrix(setting(c, "dX (the returned gradient)", false), c.expected().dX(), dx, Tolerance.REFERENCE,
+                DenseCase.N, withBatchMistakes(c, "dX"));
         Setting s = new Setting("DenseLayer.backward", "", c.describe() + ": backward must only compute gradients");
         String updated = "backward changed the parameters: updates belong in step(), after backward";
         Compare.matrix(s.withQuantity("W after backward"), c.w(), layer.weights(), Tolerance.REFERENCE, 1,
                 List.of(new KnownMistake(updated, c.expected().updatedWeights())));
         Compare.matrix(s.withQuantity("b after backward"), Numeric.row(c.b()), layer.bias(), Tolerance.REFERENCE, 1,
                 List.of(new KnownMistake(updated, Numeric.row(c.expected().updatedBias()))));
-        Compare.matrix(s.withQuantity("Z (preActivation()) after backward"), z.toArray(), layer.preActivation(),
+        requireNonNull(z, "preActivation() after forward");
+        Compare.matrix(s.withQuantity("Z (preActivation()) after backward"), z, layer.preActivation(),
                 Tolerance.REFERENCE, 1, List.of());
     }
 
@@ -157,29 +157,29 @@ class DenseLayerChecks {
     @DisplayName("DenseLayer.step moves W and b against their gradients")
     void stepUpdatesParameters() {
         DenseCase c = DenseCase.random(ReferenceActivation.TANH, 37);
-        DenseLayer layer = new DenseLayer(Matrix.of(c.w()), Matrix.row(c.b()), Oracles.activation(c.activation()));
-        forward(layer, c.x());
-        Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
+        StudentDense layer = layer(c);
+        layer.forward(c.x());
+        layer.backward(c.g());
         // Grade step on its own: the expected update uses the gradients backward stored, right or wrong.
-        Matrix dw = layer.gradWeights();
-        Matrix db = layer.gradBias();
+        double[][] dw = layer.gradWeights();
+        double[][] db = layer.gradBias();
         requireNonNull(dw, "gradWeights() after backward");
         requireNonNull(db, "gradBias() after backward");
-        if (!dw.hasShape(DenseCase.OUT, DenseCase.IN) || !db.hasShape(1, DenseCase.OUT)) {
-            String shape = Diagnoser.explainShape("dW", DenseCase.OUT, DenseCase.IN, dw.rows(), dw.cols(), DenseCase.N);
-            throw new CheckFailure("DenseLayer.step cannot be graded: backward stored dW " + dw.shape() + " and db "
-                    + db.shape() + ", but they must be " + DenseCase.OUT + "x" + DenseCase.IN + " and 1x" + DenseCase.OUT
-                    + " (fix backward first)", dw.hasShape(DenseCase.OUT, DenseCase.IN)
-                    ? Diagnoser.explainShape("db", 1, DenseCase.OUT, db.rows(), db.cols(), DenseCase.N) : shape);
+        if (!Values.hasShape(dw, DenseCase.OUT, DenseCase.IN) || !Values.hasShape(db, 1, DenseCase.OUT)) {
+            String shape = Diagnoser.explainShape("dW", DenseCase.OUT, DenseCase.IN, dw.length, cols(dw), DenseCase.N);
+            throw new CheckFailure("DenseLayer.step cannot be graded: backward stored dW " + Values.shape(dw) + " and db "
+                    + Values.shape(db) + ", but they must be " + DenseCase.OUT + "x" + DenseCase.IN + " and 1x" + DenseCase.OUT
+                    + " (fix backward first)", Values.hasShape(dw, DenseCase.OUT, DenseCase.IN)
+                    ? Diagnoser.explainShape("db", 1, DenseCase.OUT, db.length, cols(db), DenseCase.N) : shape);
         }
         requireNonZero(dw, "dW", c);
-        Student.run("DenseLayer.step", SHAPES, () -> layer.step(0.07));
-        Matrix w = layer.weights();
-        Matrix b = layer.bias();
-        double[][] expectedW = Matrix.of(c.w()).minus(dw.scale(0.07)).toArray();
-        double[][] expectedB = Matrix.row(c.b()).minus(db.scale(0.07)).toArray();
+        layer.step(0.07);
+        double[][] w = layer.weights();
+        double[][] b = layer.bias();
+        double[][] expectedW = Numeric.minus(c.w(), Numeric.scale(dw, 0.07));
+        double[][] expectedB = Numeric.minus(Numeric.row(c.b()), Numeric.scale(db, 0.07));
         Setting s = new Setting("DenseLayer.step", "", c.describe() + ", learning rate 0.07, after backward");
-        double[][] hardCoded = Matrix.of(c.w()).minus(dw.scale(0.1)).toArray();
+        double[][] hardCoded = Numeric.minus(c.w(), Numeric.scale(dw, 0.1));
         Compare.update(s.withQuantity("W after step"), c.w(), expectedW, w, Tolerance.REFERENCE, 1,
                 List.of(new KnownMistake("learning rate ignored: the update used 0.1, not the learning rate passed to step",
                         hardCoded)));
@@ -192,9 +192,9 @@ class DenseLayerChecks {
     void extremePreActivations() {
         for (ReferenceActivation a : List.of(ReferenceActivation.SIGMOID, ReferenceActivation.TANH)) {
             DenseCase c = DenseCase.random(a, 38, 400);
-            DenseLayer layer = new DenseLayer(Matrix.of(c.w()), Matrix.row(c.b()), Oracles.activation(a));
-            forward(layer, c.x());
-            Matrix dx = Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
+            StudentDense layer = layer(c);
+            layer.forward(c.x());
+            double[][] dx = layer.backward(c.g());
             Tolerance t = new Tolerance(1e-6, 1e-12);
             Compare.matrix(setting(c, "dW", false), c.expected().dW(), layer.gradWeights(), t, DenseCase.N,
                     withBatchMistakes(c, "dW"));
@@ -204,29 +204,35 @@ class DenseLayerChecks {
 
     // ---- shared ------------------------------------------------------------------------------
 
+    /** The student's layer with the weights, bias and (stand-in) activation of case {@code c}. */
+    static StudentDense layer(DenseCase c) {
+        return StudentDense.create(c.w(), c.b(), Students.standIn(c.activation()), SHAPES);
+    }
+
     /** A layer of case {@code c} after forward and backward. */
-    static DenseLayer backward(DenseCase c) {
-        DenseLayer layer = new DenseLayer(Matrix.of(c.w()), Matrix.row(c.b()), Oracles.activation(c.activation()));
-        forward(layer, c.x());
-        Student.call("DenseLayer.backward", SHAPES, () -> layer.backward(Matrix.of(c.g())));
+    static StudentDense backward(DenseCase c) {
+        StudentDense layer = layer(c);
+        layer.forward(c.x());
+        layer.backward(c.g());
         return layer;
     }
 
-    /** The layer's forward pass (given code, but the student's file: it may have changed it). */
-    static Matrix forward(DenseLayer layer, double[][] x) {
-        Matrix input = Matrix.of(x);
-        return Student.call("DenseLayer.forward", SHAPES, () -> layer.forward(input));
+    private static int cols(double[][] m) {
+        return m.length == 0 || m[0] == null ? 0 : m[0].length;
     }
 
     /** A second backward with the same gradOutput must give what the first gave. */
-    private static void sameOnSecondCall(Setting s, Matrix first, Matrix second) {
-        double[][] once = first.toArray();
+    private static void sameOnSecondCall(Setting s, double[][] first, double[][] second) {
+        double[][] once = first;
+        if (!Values.hasShape(once, once.length, cols(once))) {
+            throw new CheckFailure(s.method() + ": the first backward stored a " + Values.shape(once) + " matrix");
+        }
         try {
             Compare.matrix(s, once, second, Tolerance.REFERENCE, DenseCase.N, List.of());
         } catch (CheckFailure f) {
             String feedback = f.feedback();
-            boolean doubled = second != null && second.hasShape(once.length, once[0].length)
-                    && Diagnoser.knownMistakeMatches(Numeric.scale(once, 2), second.toArray());
+            boolean doubled = Values.hasShape(second, once.length, cols(once))
+                    && Diagnoser.knownMistakeMatches(Numeric.scale(once, 2), second);
             throw new CheckFailure(feedback, doubled
                     ? "state leaks between calls: gradients accumulated (+=) and never reset: the second backward with the"
                     + " same gradOutput gave twice the first one's values; assign the gradients, do not add to them"
@@ -245,23 +251,23 @@ class DenseLayerChecks {
         return new ArrayList<>(c.mistakes(quantity));
     }
 
-    private static void checkBiasShape(DenseCase c, Matrix db) {
-        if (db != null && db.rows() == DenseCase.N && db.cols() == DenseCase.OUT) {
-            throw new CheckFailure("DenseLayer.backward: db (gradBias()) has shape " + db.shape() + " but should be 1x"
+    private static void checkBiasShape(DenseCase c, double[][] db) {
+        if (Values.hasShape(db, DenseCase.N, DenseCase.OUT)) {
+            throw new CheckFailure("DenseLayer.backward: db (gradBias()) has shape " + Values.shape(db) + " but should be 1x"
                     + DenseCase.OUT + " [" + c.describe() + "]", "db not summed over the batch: db is the column sums of dZ"
                     + " (dZ.sumRows()), one number per output");
         }
     }
 
     /** Property checks mean nothing for a backward that stores zeros: it would pass them without any math. */
-    private static void requireNonZero(Matrix m, String what, DenseCase c) {
-        if (m != null && m.map(Math::abs).sum() == 0) {
+    private static void requireNonZero(double[][] m, String what, DenseCase c) {
+        if (m != null && Values.sumAbs(m) == 0) {
             throw new CheckFailure("DenseLayer.backward stored an all-zero " + what + " for a non-zero gradOutput ["
                     + c.describe() + "]", "no gradient computed: " + what + " is all zeros; this check needs a real backward");
         }
     }
 
-    private static void requireNonNull(Matrix m, String what) {
+    private static void requireNonNull(double[][] m, String what) {
         if (m == null) {
             throw new CheckFailure("DenseLayer: " + what + " is null");
         }

@@ -1,12 +1,7 @@
 package backprop.grader.suites;
 
-import backprop.grader.checks.CheckFailure;
 import backprop.grader.checks.Numeric;
 import backprop.grader.checks.Seeds;
-import backprop.nn.DenseLayer;
-import backprop.nn.Layer;
-import backprop.nn.Matrix;
-import backprop.nn.Network;
 import backprop.reference.DenseSpec;
 import backprop.reference.ReferenceActivation;
 import backprop.reference.ReferenceLoss;
@@ -57,20 +52,13 @@ record NetworkCase(long seed, List<DenseSpec> layers, double[][] x, double[][] y
         return sb + ", batch " + x.length + ", " + loss.id() + " loss, seed " + seed;
     }
 
-    Network studentNetwork() {
-        List<Layer> student = new ArrayList<>();
+    /** The student's network of DenseLayers with these weights and the grader's stand-in activations. */
+    StudentNetwork studentNetwork() {
+        List<StudentDense> student = new ArrayList<>();
         for (DenseSpec s : layers) {
-            student.add(new DenseLayer(Matrix.of(s.weights()), Matrix.row(s.bias()), Oracles.activation(s.activation())));
+            student.add(StudentDense.create(s.weights(), s.bias(), Students.standIn(s.activation()), DenseLayerChecks.SHAPES));
         }
-        return new Network(student);
-    }
-
-    static DenseLayer dense(Network network, int i) {
-        Layer layer = network.layers().get(i);
-        if (!(layer instanceof DenseLayer d)) {
-            throw new CheckFailure("layer " + i + " is a " + layer.getClass().getSimpleName() + ", expected a DenseLayer");
-        }
-        return d;
+        return StudentNetwork.of(student);
     }
 
     /** The loss as a function of layer {@code i}'s weights (bias = false) or bias (bias = true). */

@@ -9,13 +9,8 @@ import backprop.grader.checks.KnownMistake;
 import backprop.grader.checks.Numeric;
 import backprop.grader.checks.Seeds;
 import backprop.grader.checks.Setting;
-import backprop.grader.checks.Student;
 import backprop.grader.checks.Tolerance;
-import backprop.nn.DenseLayer;
-import backprop.nn.Matrix;
-import backprop.nn.Network;
-import backprop.nn.Trainer;
-import backprop.nn.Xor;
+import backprop.grader.checks.Values;
 import backprop.reference.DenseSpec;
 import backprop.reference.LayerTrace;
 import backprop.reference.ReferenceActivation;
@@ -38,12 +33,12 @@ class NetworkChecks {
         Probe.explain(() -> {
             NetworkCase c = NetworkCase.random(41, 4, new int[] {3, 5, 4, 2},
                     List.of(ReferenceActivation.TANH, ReferenceActivation.SIGMOID, ReferenceActivation.IDENTITY), ReferenceLoss.MSE);
-            Network net = c.studentNetwork();
-            net.forward(Matrix.of(c.x()));
-            Matrix dx = Student.call("Network.backward", () -> net.backward(Matrix.of(c.expected().lossGradient())));
+            StudentNetwork net = c.studentNetwork();
+            net.forward(c.x());
+            double[][] dx = net.backward(c.expected().lossGradient());
             for (int i = c.layers().size() - 1; i >= 0; i--) {
                 int layer = i;
-                DenseLayer d = NetworkCase.dense(net, i);
+                StudentDense d = net.dense(i);
                 double[][] dw = Numeric.gradient(w -> c.lossWithParameter(layer, false, w), c.layers().get(i).weights());
                 double[][] db = Numeric.gradient(b -> c.lossWithParameter(layer, true, b), Numeric.row(c.layers().get(i).bias()));
                 Compare.matrix(setting(c, "Network.backward", "dW of layer " + i, true), dw, d.gradWeights(),
@@ -64,12 +59,12 @@ class NetworkChecks {
             NetworkCase c = NetworkCase.random(42, 5, new int[] {4, 6, 3, 1},
                     List.of(ReferenceActivation.RELU, ReferenceActivation.leakyRelu(0.01), ReferenceActivation.SIGMOID),
                     ReferenceLoss.BCE);
-            Network net = c.studentNetwork();
-            net.forward(Matrix.of(c.x()));
-            Matrix dx = Student.call("Network.backward", () -> net.backward(Matrix.of(c.expected().lossGradient())));
+            StudentNetwork net = c.studentNetwork();
+            net.forward(c.x());
+            double[][] dx = net.backward(c.expected().lossGradient());
             for (int i = c.layers().size() - 1; i >= 0; i--) {
                 LayerTrace t = c.expected().layers().get(i);
-                DenseLayer d = NetworkCase.dense(net, i);
+                StudentDense d = net.dense(i);
                 Compare.matrix(setting(c, "Network.backward", "dW of layer " + i, false), t.dW(), d.gradWeights(),
                         Tolerance.REFERENCE, c.x().length, mistakes(c, i, "dW"));
                 Compare.matrix(setting(c, "Network.backward", "db of layer " + i, false), Numeric.row(t.db()), d.gradBias(),
@@ -87,38 +82,44 @@ class NetworkChecks {
         Probe.explain(() -> Probe.preferRootCause(() -> {
             NetworkCase c = NetworkCase.random(43, 4, new int[] {2, 3, 2}, List.of(ReferenceActivation.TANH,
                     ReferenceActivation.IDENTITY), ReferenceLoss.MSE);
-            Network net = c.studentNetwork();
-            net.forward(Matrix.of(c.x()));
+            StudentNetwork net = c.studentNetwork();
+            net.forward(c.x());
             // Give every layer its gradients through the layers themselves, so step is graded on its own.
-            Matrix g = Matrix.of(c.expected().lossGradient());
+            double[][] g = c.expected().lossGradient();
             for (int i = c.layers().size() - 1; i >= 0; i--) {
-                DenseLayer d = NetworkCase.dense(net, i);
-                Matrix upstream = g;
-                g = Student.call("DenseLayer.backward", () -> d.backward(upstream));
+                g = net.dense(i).backward(g);
             }
-            List<Matrix> before = new ArrayList<>();
-            List<Matrix> grads = new ArrayList<>();
+            List<double[][]> before = new ArrayList<>();
+            List<double[][]> grads = new ArrayList<>();
             for (int i = 0; i < c.layers().size(); i++) {
-                before.add(NetworkCase.dense(net, i).weights());
-                grads.add(NetworkCase.dense(net, i).gradWeights());
-                if (grads.get(i) == null || !grads.get(i).hasShape(before.get(i).rows(), before.get(i).cols())) {
-                    throw new CheckFailure("Network.step cannot be graded: DenseLayer.backward stored no dW of the right shape"
-                            + " for layer " + i + " (fix DenseLayer.backward first)", grads.get(i) == null ? ""
-                            : Diagnoser.explainShape("dW of layer " + i, before.get(i).rows(), before.get(i).cols(),
-                            grads.get(i).rows(), grads.get(i).cols(), c.x().length));
+                double[][] w = net.dense(i).weights();
+                double[][] dw = net.dense(i).gradWeights();
+                int rows = c.layers().get(i).outputs();
+                int cols = c.layers().get(i).inputs();
+                if (!Values.hasShape(w, rows, cols)) {
+                    throw new CheckFailure("Network.step cannot be graded: DenseLayer.weights() of layer " + i + " is "
+                            + Values.shape(w) + ", expected " + rows + "x" + cols);
                 }
-                if (grads.get(i).map(Math::abs).sum() == 0) {
+                before.add(w);
+                grads.add(dw);
+                if (!Values.hasShape(dw, rows, cols)) {
+                    throw new CheckFailure("Network.step cannot be graded: DenseLayer.backward stored no dW of the right shape"
+                            + " for layer " + i + " (fix DenseLayer.backward first)", dw == null ? ""
+                            : Diagnoser.explainShape("dW of layer " + i, rows, cols, dw.length,
+                            dw.length == 0 || dw[0] == null ? 0 : dw[0].length, c.x().length));
+                }
+                if (Values.sumAbs(dw) == 0) {
                     throw new CheckFailure("Network.step cannot be graded: DenseLayer.backward stored an all-zero dW for layer "
                             + i + " (fix DenseLayer.backward first)", "no gradient computed: dW is all zeros");
                 }
             }
-            Student.run("Network.step", () -> net.step(c.learningRate()));
+            net.step(c.learningRate());
             for (int i = 0; i < c.layers().size(); i++) {
-                double[][] expected = before.get(i).minus(grads.get(i).scale(c.learningRate())).toArray();
+                double[][] expected = Numeric.minus(before.get(i), Numeric.scale(grads.get(i), c.learningRate()));
                 Compare.update(new Setting("Network.step", "W of layer " + i + " after step", c.describe() + ", learning rate "
-                                + c.learningRate()), before.get(i).toArray(), expected, NetworkCase.dense(net, i).weights(),
+                                + c.learningRate()), before.get(i), expected, net.dense(i).weights(),
                         Tolerance.REFERENCE, 1, List.of(new KnownMistake("layer " + i + " was not updated: step must call step on"
-                                + " every layer", before.get(i).toArray())));
+                                + " every layer", before.get(i))));
             }
         }, Probe.Part.DENSE_STEP), Probe.Part.DENSE_BACKWARD);
     }
@@ -130,9 +131,9 @@ class NetworkChecks {
         Probe.preferRootCause(() -> {
             NetworkCase c = NetworkCase.random(44, 6, new int[] {3, 4, 3}, List.of(ReferenceActivation.SIGMOID,
                     ReferenceActivation.IDENTITY), ReferenceLoss.SOFTMAX_CROSS_ENTROPY);
-            Network net = c.studentNetwork();
-            Trainer trainer = new Trainer(Oracles.loss(c.loss()), c.learningRate());
-            double loss = Student.call("Trainer.trainStep", () -> trainer.trainStep(net, Matrix.of(c.x()), Matrix.of(c.y())));
+            StudentNetwork net = c.studentNetwork();
+            StudentTrainer trainer = StudentTrainer.create(Students.standIn(c.loss()), c.learningRate());
+            double loss = trainer.trainStep(net, c.x(), c.y());
             Setting s = new Setting("Trainer.trainStep", "", c.describe() + ", learning rate " + c.learningRate());
             Compare.scalar(s.withQuantity("the returned loss"), c.expected().loss(), loss, Tolerance.REFERENCE,
                     List.of(new KnownMistake("returned the loss after the step; trainStep returns the loss before it",
@@ -140,11 +141,11 @@ class NetworkChecks {
             for (int i = 0; i < c.layers().size(); i++) {
                 LayerTrace t = c.expected().layers().get(i);
                 Compare.update(s.withQuantity("W of layer " + i + " after the step"), c.layers().get(i).weights(),
-                        t.updatedWeights(), NetworkCase.dense(net, i).weights(), Tolerance.REFERENCE, c.x().length,
+                        t.updatedWeights(), net.dense(i).weights(), Tolerance.REFERENCE, c.x().length,
                         List.of(new KnownMistake("the weights did not change: trainStep must backpropagate and step",
                                 c.layers().get(i).weights())));
                 Compare.update(s.withQuantity("b of layer " + i + " after the step"), Numeric.row(c.layers().get(i).bias()),
-                        Numeric.row(t.updatedBias()), NetworkCase.dense(net, i).bias(), Tolerance.REFERENCE, c.x().length,
+                        Numeric.row(t.updatedBias()), net.dense(i).bias(), Tolerance.REFERENCE, c.x().length,
                         List.of());
             }
         }, Probe.Part.DENSE_BACKWARD, Probe.Part.DENSE_STEP,
@@ -166,16 +167,16 @@ class NetworkChecks {
                 expected[0][e] = t.loss();
                 reference = reference.withUpdates(t);
             }
-            Network net = c.studentNetwork();
-            Trainer trainer = new Trainer(Oracles.loss(c.loss()), c.learningRate());
-            double[] history = Student.call("Trainer.fit", () -> trainer.fit(net, Matrix.of(c.x()), Matrix.of(c.y()), epochs));
+            StudentNetwork net = c.studentNetwork();
+            StudentTrainer trainer = StudentTrainer.create(Students.standIn(c.loss()), c.learningRate());
+            double[] history = trainer.fit(net, c.x(), c.y(), epochs);
             if (history == null || history.length != epochs) {
                 throw new CheckFailure("Trainer.fit(…, " + epochs + ") returned " + (history == null ? "null" : history.length
                         + " losses") + "; expected one loss per epoch, " + epochs + " in all");
             }
             try {
                 Compare.matrix(new Setting("Trainer.fit", "the loss history", c.describe() + ", " + epochs + " epochs, learning rate "
-                        + c.learningRate()), expected, Matrix.row(history), Tolerance.REFERENCE, 1, historyMistakes(c, epochs, expected));
+                        + c.learningRate()), expected, new double[][] {history}, Tolerance.REFERENCE, 1, historyMistakes(c, epochs, expected));
             } catch (CheckFailure f) {
                 if (f.getMessage().contains(CheckFailure.DIAGNOSIS_MARKER) || !Tolerance.REFERENCE.accepts(expected[0][0], history[0])) {
                     throw f;
@@ -190,24 +191,55 @@ class NetworkChecks {
 
     @Test
     @Graded(number = "4.6", points = 4)
-    @DisplayName("XOR trains to 4/4 correct for 20 initialisation seeds")
+    @DisplayName("XOR trains to 4/4 correct for 20 initialisation seeds, like the reference from the same weights")
     void xorTrains() {
         Probe.preferRootCause(() -> {
             for (long seed = 0; seed < 20; seed++) {
-                long s = Seeds.of(seed);
-                Network net = xorNetwork(s);
-                Trainer trainer = new Trainer(Oracles.loss(ReferenceLoss.BCE), Xor.LEARNING_RATE);
-                double[] history = Student.call("Trainer.fit", () -> trainer.fit(net, Xor.inputs(), Xor.targets(), Xor.EPOCHS));
-                int correct = xorCorrect(net);
+                XorRun expected = XorRun.reference(Seeds.of(seed));
+                List<StudentDense> layers = new ArrayList<>();
+                for (DenseSpec spec : expected.initial()) {
+                    layers.add(StudentDense.create(spec.weights(), spec.bias(), Students.standIn(spec.activation()),
+                            DenseLayerChecks.SHAPES));
+                }
+                StudentNetwork net = StudentNetwork.of(layers);
+                StudentTrainer trainer = StudentTrainer.create(Students.standIn(ReferenceLoss.BCE), XorRun.LEARNING_RATE);
+                double[] history = trainer.fit(net, XorRun.INPUTS, XorRun.TARGETS, XorRun.EPOCHS);
+                List<DenseSpec> trained = new ArrayList<>();
+                for (int i = 0; i < layers.size(); i++) {
+                    DenseSpec spec = expected.initial().get(i);
+                    double[][] w = net.dense(i).weights();
+                    double[][] b = net.dense(i).bias();
+                    if (!Values.hasShape(w, spec.outputs(), spec.inputs()) || !Values.hasShape(b, 1, spec.outputs())) {
+                        throw new CheckFailure(XorRun.describe(expected.seed()) + ": after fit, layer " + i + " has weights "
+                                + Values.shape(w) + " and bias " + Values.shape(b) + "; expected " + spec.outputs() + "x"
+                                + spec.inputs() + " and 1x" + spec.outputs());
+                    }
+                    trained.add(new DenseSpec(w, b[0], spec.activation()));
+                }
+                int correct = XorRun.correct(trained);
+                double last = history == null || history.length == 0 ? Double.NaN : history[history.length - 1];
                 if (correct != 4) {
-                    double last = history == null || history.length == 0 ? Double.NaN : history[history.length - 1];
-                    throw new CheckFailure("XOR with seed " + s + " (2 -> " + Xor.HIDDEN + " tanh -> 1 sigmoid, BCE, learning rate "
-                            + Xor.LEARNING_RATE + ", " + Xor.EPOCHS + " epochs): " + correct + "/4 correct, final loss " + last
+                    throw new CheckFailure(XorRun.describe(expected.seed()) + ": " + correct + "/4 correct, final loss " + last
                             + (history != null && history.length > 0 ? " (first " + history[0] + ")" : ""),
                             Double.isNaN(last) ? "training failed: the loss became NaN: an overflow in a loss or an activation?"
                                     : history != null && history.length > 1 && last >= history[0]
                                     ? "training failed: the loss never went down: a sign error in a gradient or in the update?"
                                     : "training failed: the loss went down, but not far enough to classify XOR");
+                }
+                for (int i = 0; i < trained.size(); i++) {
+                    Setting s = new Setting("Trainer.fit", "", XorRun.describe(expected.seed())
+                            + ", final parameters compared with the reference trained from the same initial weights");
+                    String notLikeReference = "not trained like the reference: XOR is solved, but the final parameters are not"
+                            + " what " + XorRun.EPOCHS + " steps of gradient descent on the given data reach from the given"
+                            + " initial weights; fit must run exactly epochs training steps on the inputs and targets it is given";
+                    try {
+                        Compare.matrix(s.withQuantity("W of layer " + i), expected.trained().get(i).weights(),
+                                trained.get(i).weights(), XorRun.TRAINED, 4, List.of());
+                        Compare.matrix(s.withQuantity("b of layer " + i), Numeric.row(expected.trained().get(i).bias()),
+                                Numeric.row(trained.get(i).bias()), XorRun.TRAINED, 4, List.of());
+                    } catch (CheckFailure f) {
+                        throw new CheckFailure(f.feedback(), notLikeReference);
+                    }
                 }
             }
         }, Probe.Part.DENSE_BACKWARD, Probe.Part.DENSE_STEP,
@@ -215,36 +247,6 @@ class NetworkChecks {
     }
 
     // ---- shared ------------------------------------------------------------------------------
-
-    /**
-     * Xor.newNetwork's architecture, initialisation and activations drawn by the grader (the given
-     * {@code DenseLayer.random} sits in the student's file, so it could hand back a trained network).
-     */
-    static Network xorNetwork(long seed) {
-        java.util.Random random = new java.util.Random(seed);
-        Matrix w1 = Matrix.gaussian(Xor.HIDDEN, 2, 1.0 / Math.sqrt(2), random);
-        Matrix w2 = Matrix.gaussian(1, Xor.HIDDEN, 1.0 / Math.sqrt(Xor.HIDDEN), random);
-        return Network.of(
-                new DenseLayer(w1, Matrix.zeros(1, Xor.HIDDEN), Oracles.activation(ReferenceActivation.TANH)),
-                new DenseLayer(w2, Matrix.zeros(1, 1), Oracles.activation(ReferenceActivation.SIGMOID)));
-    }
-
-    /** Correct XOR answers of the trained weights, counted with the reference's forward pass. */
-    static int xorCorrect(Network net) {
-        List<DenseSpec> layers = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            DenseLayer d = NetworkCase.dense(net, i);
-            layers.add(new DenseSpec(d.weights().toArray(), d.bias().toArray()[0],
-                    i == 0 ? ReferenceActivation.TANH : ReferenceActivation.SIGMOID));
-        }
-        double[][] out = new ReferenceNetwork(layers).forward(Xor.inputs().toArray());
-        double[][] y = Xor.targets().toArray();
-        int correct = 0;
-        for (int i = 0; i < y.length; i++) {
-            correct += (out[i][0] > 0.5) == (y[i][0] > 0.5) ? 1 : 0;
-        }
-        return correct;
-    }
 
     static Setting setting(NetworkCase c, String method, String quantity, boolean numeric) {
         return new Setting(method, quantity, c.describe() + (numeric ? ", compared with central differences of the loss, h = 1e-5"

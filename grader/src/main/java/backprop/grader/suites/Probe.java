@@ -3,6 +3,7 @@ package backprop.grader.suites;
 import backprop.grader.checks.CheckFailure;
 import backprop.grader.checks.Diagnoser;
 import backprop.grader.checks.NotImplementedFailure;
+import backprop.grader.checks.Student;
 import backprop.reference.ReferenceActivation;
 import backprop.reference.ReferenceLoss;
 
@@ -96,7 +97,10 @@ final class Probe {
     static String rootCause(Part... parts) {
         for (Part part : parts) {
             try {
-                part.check().run();
+                Student.session().diagnosing(() -> {
+                    part.check().run();
+                    return null;
+                });
             } catch (NotImplementedFailure e) {
                 // a part still missing fails its own checks; it is not the cause of this one
             } catch (CheckFailure f) {

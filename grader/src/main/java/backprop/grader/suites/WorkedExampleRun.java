@@ -5,11 +5,10 @@ import backprop.grader.checks.Compare;
 import backprop.grader.checks.Evidence;
 import backprop.grader.checks.KnownMistake;
 import backprop.grader.checks.Setting;
+import backprop.grader.checks.Diagnoser;
+import backprop.grader.checks.Numeric;
 import backprop.grader.checks.Student;
 import backprop.grader.checks.Tolerance;
-import backprop.nn.DenseLayer;
-import backprop.nn.Loss;
-import backprop.nn.Matrix;
 import backprop.reference.ReferenceActivation;
 import backprop.reference.Step;
 import backprop.reference.Trace;
@@ -65,9 +64,11 @@ final class WorkedExampleRun {
     }
 
     private void run() {
-        List<DenseLayer> layers = new ArrayList<>();
+        List<StudentDense> layers = new ArrayList<>();
         for (int i = 0; i < example.network().size(); i++) {
-            layers.add(Students.dense(example.network().get(i)));
+            var spec = example.network().get(i);
+            layers.add(StudentDense.create(spec.weights(), spec.bias(), Students.activation(spec.activation()),
+                    Diagnoser.Glossary.NONE));
         }
         String failed = null;
         try {
@@ -83,7 +84,7 @@ final class WorkedExampleRun {
     private String failedStep;
 
     /** The network with its expected and submitted gradients, for the HTML report's drawing. */
-    private JsonObject evidence(List<DenseLayer> layers, String failed) {
+    private JsonObject evidence(List<StudentDense> layers, String failed) {
         JsonObject root = new JsonObject();
         root.addProperty("kind", "network");
         root.addProperty("document", example.document());
@@ -92,7 +93,7 @@ final class WorkedExampleRun {
         root.add("x", Evidence.matrix(example.x()));
         JsonArray list = new JsonArray();
         for (int i = 0; i < layers.size(); i++) {
-            DenseLayer layer = layers.get(i);
+            StudentDense layer = layers.get(i);
             JsonObject l = new JsonObject();
             l.addProperty("index", i);
             l.addProperty("activation", example.network().get(i).activation().name());
@@ -103,8 +104,8 @@ final class WorkedExampleRun {
             want.add("db", Evidence.matrix(expected.quantity("layers[" + i + "].db")));
             l.add("expected", want);
             JsonObject got = new JsonObject();
-            got.add("dW", Evidence.matrix(layer.gradWeights() == null ? null : layer.gradWeights().toArray()));
-            got.add("db", Evidence.matrix(layer.gradBias() == null ? null : layer.gradBias().toArray()));
+            got.add("dW", Evidence.matrix(quietly(layer::gradWeights)));
+            got.add("db", Evidence.matrix(quietly(layer::gradBias)));
             l.add("submitted", got);
             list.add(l);
         }
@@ -112,48 +113,48 @@ final class WorkedExampleRun {
         return root;
     }
 
-    private void replay(List<DenseLayer> layers) {
+    private void replay(List<StudentDense> layers) {
         int layersCount = layers.size();
         int n = example.x().length;
-        Loss loss = Students.loss(example.referenceLoss());
-        String lossName = Students.className(example.referenceLoss());
+        StudentLoss loss = Students.loss(example.referenceLoss());
+        String lossName = loss.className();
         double scale = example.lossScale();
 
-        Matrix a = Matrix.of(example.x());
+        double[][] a = example.x();
         for (int i = 0; i < layersCount; i++) {
-            DenseLayer layer = layers.get(i);
-            Matrix input = a;
-            a = Student.call("DenseLayer.forward", () -> layer.forward(input));
-            Matrix z = layer.preActivation();
+            StudentDense layer = layers.get(i);
+            a = layer.forward(a);
+            double[][] z = layer.preActivation();
             step("layers[" + i + "].z", "DenseLayer.forward", () -> z);
-            Matrix out = a;
+            double[][] out = a;
             step("layers[" + i + "].a", "DenseLayer.forward", () -> out);
         }
-        Matrix output = a;
-        Matrix target = Matrix.of(example.y());
+        double[][] output = a;
+        double[][] target = example.y();
         step("output", "DenseLayer.forward", () -> output);
-        step("loss", lossName + ".value", () -> Matrix.of(new double[][] {{scale * loss.value(output, target)}}));
-        Matrix g = Student.call(lossName + ".gradient", () -> loss.gradient(output, target));
-        Matrix lossGradient = g == null ? null : g.scale(scale);
+        step("loss", lossName + ".value", () -> new double[][] {{scale * loss.value(output, target)}});
+        double[][] g = loss.gradient(output, target);
+        double[][] lossGradient = g == null ? null : Numeric.scale(g, scale);
         List<KnownMistake> lossMistakes = new ArrayList<>();
         for (KnownMistake m : LossChecks.mistakes(example.referenceLoss(), expected.output(), example.y())) {
-            lossMistakes.add(new KnownMistake(m.diagnosis(), Matrix.of(m.value()).scale(scale).toArray()));
+            lossMistakes.add(new KnownMistake(m.diagnosis(), Numeric.scale(m.value(), scale)));
         }
         step("lossGradient", lossName + ".gradient" + (scale == 1 ? "" : " (times " + scale + ", the document's ½)"),
                 () -> lossGradient, lossMistakes, null);
 
-        Matrix upstream = lossGradient;
+        double[][] upstream = lossGradient;
         for (int i = layersCount - 1; i >= 0; i--) {
-            DenseLayer layer = layers.get(i);
-            String act = layer.activation().getClass().getSimpleName();
-            Matrix dA = upstream;
+            StudentDense layer = layers.get(i);
+            StudentActivation activation = Students.activation(example.network().get(i).activation());
+            double[][] dA = upstream;
             step("layers[" + i + "].dA", i == layersCount - 1 ? lossName + ".gradient" : "DenseLayer.backward of layer " + (i + 1),
                     () -> dA);
-            Matrix z = layer.preActivation();
-            step("layers[" + i + "].derivative", act + ".derivative", () -> layer.activation().derivative(z),
+            double[][] z = layer.preActivation();
+            step("layers[" + i + "].derivative", activation.className() + ".derivative",
+                    () -> z == null ? null : activation.derivative(z),
                     ActivationChecks.mistakes(example.network().get(i).activation(), expected.quantity("layers[" + i + "].z")),
                     null);
-            Matrix dX = Student.call("DenseLayer.backward", () -> layer.backward(dA));
+            double[][] dX = layer.backward(dA);
             double[][] input = i == 0 ? example.x() : expected.quantity("layers[" + (i - 1) + "].a");
             double[][] w = example.network().get(i).weights();
             double[][] zi = expected.quantity("layers[" + i + "].z");
@@ -171,8 +172,8 @@ final class WorkedExampleRun {
             upstream = dX;
         }
         for (int i = 0; i < layersCount; i++) {
-            DenseLayer layer = layers.get(i);
-            Student.run("DenseLayer.step", () -> layer.step(example.learningRate()));
+            StudentDense layer = layers.get(i);
+            layer.step(example.learningRate());
             step("layers[" + i + "].weightsAfter", "DenseLayer.step", layer::weights, List.of(),
                     example.network().get(i).weights());
             step("layers[" + i + "].biasAfter", "DenseLayer.step", layer::bias, List.of(),
@@ -180,17 +181,27 @@ final class WorkedExampleRun {
         }
     }
 
-    private void step(String quantity, String method, Supplier<Matrix> actual) {
+    /** A value for the evidence drawing, or null when reading it fails (the replay's failure says why). */
+    private static double[][] quietly(Supplier<double[][]> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void step(String quantity, String method, Supplier<double[][]> actual) {
         step(quantity, method, actual, List.of(), null);
     }
 
     /** One step; {@code before} (the parameters before an update step, else null) diagnoses updates by their change. */
-    private void step(String quantity, String method, Supplier<Matrix> actual, List<KnownMistake> mistakes, double[][] before) {
+    private void step(String quantity, String method, Supplier<double[][]> actual, List<KnownMistake> mistakes,
+                      double[][] before) {
         total++;
         double[][] want = expected.quantity(quantity);
         Step doc = printed.get(quantity);
         String label = doc == null ? quantity : doc.name() + " (" + quantity + ")";
-        Matrix got = Student.call(method.split(" ")[0], actual::get);
+        double[][] got = Student.call(method.split(" ")[0], actual::get);
         try {
             if (before != null) {
                 Compare.update(new Setting(method, label, ""), before, want, got, Tolerance.REFERENCE, example.x().length,

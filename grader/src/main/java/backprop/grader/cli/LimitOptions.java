@@ -1,0 +1,75 @@
+package backprop.grader.cli;
+
+import backprop.grader.engine.Grader;
+import backprop.grader.run.RunOptions;
+import backprop.grader.student.Isolation;
+import backprop.grader.verify.Allowlist;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The options every grading command shares: time limits, isolation of the student JVMs, the API allowlist. */
+final class LimitOptions {
+    @Option(names = "--check-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "CPU time the submission's code may use in one check (load from other work does not count)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    long checkTimeout;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Wall-clock time one submission's grading may take, compiling included. Default: ${DEFAULT-VALUE}.")
+    long globalTimeout;
+
+    @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "auto",
+            description = "What the operating system adds around the student JVMs: auto (the strongest available),"
+                    + " bwrap, unshare or none. Default: ${DEFAULT-VALUE}.")
+    String isolation;
+
+    @Option(names = "--allow-api", paramLabel = "FILE",
+            description = "Extra rules for the bytecode check, in the format of the built-in allowlist (docs/trust-model.md).")
+    Path allowApi;
+
+    /** The grader these options describe, or null after printing why they are wrong. */
+    Grader grader() {
+        RunOptions options = runOptions();
+        if (options == null) {
+            return null;
+        }
+        Allowlist allowlist = allowlist();
+        return allowlist == null ? null : Grader.create(options, allowlist);
+    }
+
+    /** The limits, or null after printing why they are wrong. */
+    RunOptions runOptions() {
+        if (checkTimeout < 1 || globalTimeout < 1) {
+            System.err.println("grader: timeouts must be at least 1 second, got --check-timeout " + checkTimeout
+                    + " and --timeout " + globalTimeout);
+            return null;
+        }
+        try {
+            return RunOptions.defaults().withCheckCpu(Duration.ofSeconds(checkTimeout))
+                    .withGlobal(Duration.ofSeconds(globalTimeout)).withIsolation(Isolation.parse(isolation));
+        } catch (IllegalArgumentException e) {
+            System.err.println("grader: --isolation: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The allowlist, or null after printing why the extra file cannot be used. */
+    Allowlist allowlist() {
+        if (allowApi == null) {
+            return Allowlist.defaults();
+        }
+        if (!Files.isRegularFile(allowApi)) {
+            System.err.println("grader: --allow-api: no such file: " + allowApi.toAbsolutePath().normalize());
+            return null;
+        }
+        try {
+            return Allowlist.defaults().with(allowApi);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            System.err.println("grader: --allow-api: " + e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package backprop.grader.compile;
+
+import backprop.driver.Wire;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The grader's side of a {@link CompileWorker}: sends sources, waits for the answer within a CPU-time
+ * budget (measured on the worker, so load elsewhere never fails a compile) and a wall-clock deadline,
+ * and kills the worker when either runs out. Idle workers are kept in a pool and reused: javac warms
+ * up once per worker, not once per submission.
+ */
+final class CompilerProcess implements AutoCloseable {
+    private static final ConcurrentLinkedQueue<CompilerProcess> IDLE = new ConcurrentLinkedQueue<>();
+    private static final int MAX_IDLE = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "compile-worker-reader");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Process process;
+    private final DataOutputStream out;
+    private final DataInputStream in;
+    private boolean broken;
+
+    /** javac did not finish within its budget; the worker was killed. */
+    static final class TimedOut extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TimedOut(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** One compiler error: the grader's name of the file (null: none), line, message. */
+    record Error(String file, long line, String message) {
+    }
+
+    /** What javac said about one compilation. */
+    record Result(boolean ok, List<Error> errors, String output) {
+    }
+
+    private CompilerProcess(Process process) {
+        this.process = process;
+        this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
+        this.in = new DataInputStream(new BufferedInputStream(process.getInputStream()));
+    }
+
+    /** An idle worker, or a new one. */
+    static CompilerProcess borrow() {
+        CompilerProcess p;
+        while ((p = IDLE.poll()) != null) {
+            if (p.process.isAlive()) {
+                return p;
+            }
+        }
+        return start();
+    }
+
+    /** Hands a healthy worker back for the next compilation. */
+    void release() {
+        if (!broken && process.isAlive() && IDLE.size() < MAX_IDLE) {
+            IDLE.add(this);
+        } else {
+            close();
+        }
+    }
+
+    private static CompilerProcess start() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-Xss16m",
+                "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                CompileWorker.class.getName()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        try {
+            return new CompilerProcess(pb.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the compiler process: " + e.getMessage(), e);
+        }
+    }
+
+    /** The package javac parses from each file (null: it cannot parse it), in order. */
+    List<String> packages(Map<String, String> files, Duration cpu, long deadline) throws TimedOut {
+        return exchange(cpu, deadline, () -> {
+            out.writeByte(CompileWorker.PACKAGES);
+            writeFiles(files);
+        }, () -> {
+            List<String> packages = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                packages.add(Wire.readString(in, Wire.Limits.DEFAULT));
+            }
+            return packages;
+        });
+    }
+
+    /** Compiles {@code files} (name → source) into {@code outDir}. */
+    Result compile(Map<String, String> files, Path outDir, Duration cpu, long deadline) throws TimedOut {
+        return exchange(cpu, deadline, () -> {
+            out.writeByte(CompileWorker.COMPILE);
+            writeFiles(files);
+            Wire.writeString(out, outDir.toAbsolutePath().toString());
+        }, () -> {
+            boolean ok = in.readBoolean();
+            int n = in.readInt();
+            List<Error> errors = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                errors.add(new Error(Wire.readString(in, Wire.Limits.DEFAULT), in.readLong(),
+                        Wire.readString(in, Wire.Limits.DEFAULT)));
+            }
+            return new Result(ok, errors, Wire.readString(in, Wire.Limits.DEFAULT));
+        });
+    }
+
+    private void writeFiles(Map<String, String> files) throws IOException {
+        out.writeInt(files.size());
+        for (Map.Entry<String, String> e : new LinkedHashMap<>(files).entrySet()) {
+            Wire.writeString(out, e.getKey());
+            Wire.writeString(out, e.getValue());
+        }
+    }
+
+    private interface Io<T> {
+        T run() throws IOException;
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private <T> T exchange(Duration cpu, long deadline, Write request, Io<T> answer) throws TimedOut {
+        Duration start = cpuTime();
+        Future<T> reply;
+        try {
+            request.run();
+            out.flush();
+            reply = READERS.submit(answer::run);
+        } catch (IOException e) {
+            broken = true;
+            close();
+            throw new IllegalStateException("the compiler process stopped: " + e.getMessage(), e);
+        }
+        while (true) {
+            try {
+                return reply.get(25, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    kill(reply);
+                    throw new TimedOut("the grading's time limit");
+                }
+                if (cpuTime().minus(start).compareTo(cpu) > 0) {
+                    kill(reply);
+                    throw new TimedOut(cpu.toSeconds() + " s of CPU time");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kill(reply);
+                throw new TimedOut("an interruption");
+            } catch (java.util.concurrent.ExecutionException e) {
+                broken = true;
+                close();
+                throw new IllegalStateException("the compiler process stopped: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    private void kill(Future<?> reply) {
+        broken = true;
+        reply.cancel(true);
+        close();
+    }
+
+    private Duration cpuTime() {
+        Optional<Duration> d = process.toHandle().info().totalCpuDuration();
+        return d.orElse(Duration.ZERO);
+    }
+
+    @Override
+    public void close() {
+        broken = true;
+        process.destroyForcibly();
+    }
+}
