@@ -76,6 +76,9 @@ public final class Student {
         } catch (StudentThrew e) {
             throw failure(method, glossary, e);
         } catch (StudentFault e) {
+            if (e.getMessage().startsWith("returned ")) { // a value beyond what can be checked
+                throw new CheckFailure(method + " " + e.getMessage());
+            }
             throw new CheckFailure(method + " could not be called: " + e.getMessage(), "the starter's API changed: a public"
                     + " class, constructor or method of the starter is missing or has another signature; keep the"
                     + " starter's signatures (helpers of your own are fine)");

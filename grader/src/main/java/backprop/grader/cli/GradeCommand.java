@@ -60,7 +60,9 @@ final class GradeCommand implements Callable<Integer> {
             System.err.println("grader: internal error while grading " + submission + ": " + e);
             return GraderCli.INTERNAL;
         }
+        backprop.grader.engine.Timing.mark("graded");
         Reports.writeAll(report, out);
+        backprop.grader.engine.Timing.mark("reports written");
         if (quiet) {
             System.out.println(report.submissionId() + ": " + trim(report.score()) + " / " + trim(report.maxScore()));
         } else {

@@ -21,7 +21,10 @@ public final class GraderCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        backprop.grader.engine.Timing.mark("JVM started");
+        int code = run(args);
+        backprop.grader.engine.Timing.mark("done");
+        System.exit(code);
     }
 
     /** Runs the command line without exiting, for tests and embedding. */

@@ -21,6 +21,11 @@ final class LimitOptions {
             description = "Wall-clock time one submission's grading may take, compiling included. Default: ${DEFAULT-VALUE}.")
     long globalTimeout;
 
+    @Option(names = "--compile-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "CPU time one run of the compiler may take; a file that keeps it busy longer is graded as its"
+                    + " starter stub. Default: ${DEFAULT-VALUE}.")
+    long compileTimeout;
+
     @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "auto",
             description = "What the operating system adds around the student JVMs: auto (the strongest available),"
                     + " bwrap, unshare or none. Default: ${DEFAULT-VALUE}.")
@@ -42,14 +47,15 @@ final class LimitOptions {
 
     /** The limits, or null after printing why they are wrong. */
     RunOptions runOptions() {
-        if (checkTimeout < 1 || globalTimeout < 1) {
+        if (checkTimeout < 1 || globalTimeout < 1 || compileTimeout < 1) {
             System.err.println("grader: timeouts must be at least 1 second, got --check-timeout " + checkTimeout
-                    + " and --timeout " + globalTimeout);
+                    + ", --timeout " + globalTimeout + " and --compile-timeout " + compileTimeout);
             return null;
         }
         try {
             return RunOptions.defaults().withCheckCpu(Duration.ofSeconds(checkTimeout))
-                    .withGlobal(Duration.ofSeconds(globalTimeout)).withIsolation(Isolation.parse(isolation));
+                    .withGlobal(Duration.ofSeconds(globalTimeout)).withIsolation(Isolation.parse(isolation))
+                    .withCompileCpu(Duration.ofSeconds(compileTimeout));
         } catch (IllegalArgumentException e) {
             System.err.println("grader: --isolation: " + e.getMessage());
             return null;

@@ -141,6 +141,9 @@ public final class SubmissionCompiler {
         }
     }
 
+    /** Refused uses reported per file. */
+    private static final int MAX_REFUSALS_PER_FILE = 20;
+
     /** Key of a failure javac attributes to no file (it ran out of stack on an absurd expression, say). */
     private static final String UNATTRIBUTED = "?";
 
@@ -256,9 +259,11 @@ public final class SubmissionCompiler {
                 throw new IllegalStateException("the starter's " + v.sourceFile() + " uses " + v.api() + ", which the API"
                         + " allowlist refuses: add it to the allowlist");
             }
-            refused.computeIfAbsent(f.fileName(), k -> new ArrayList<>())
-                    .add(new CompileDiagnostic(f.origin(), v.line(), "refused", "uses " + v.api()
-                            + ", which graded code may not use" + (v.reason().isEmpty() ? "" : " (" + v.reason() + ")")));
+            List<CompileDiagnostic> list = refused.computeIfAbsent(f.fileName(), k -> new ArrayList<>());
+            if (list.size() < MAX_REFUSALS_PER_FILE) { // a file of a thousand refused calls needs no thousand lines
+                list.add(new CompileDiagnostic(f.origin(), v.line(), "refused", "uses " + v.api()
+                        + ", which graded code may not use" + (v.reason().isEmpty() ? "" : " (" + v.reason() + ")")));
+            }
         }
         return refused;
     }

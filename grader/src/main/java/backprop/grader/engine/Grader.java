@@ -46,6 +46,8 @@ public final class Grader {
     private static final List<String> VALUE_CLASSES = List.of("backprop.nn.Matrix");
     /** Bytes of printed output a student JVM keeps per call. */
     private static final int CALL_OUTPUT_LIMIT = 8192;
+    /** Remarks kept in a report: a submission of ten thousand odd files needs no ten thousand lines. */
+    private static final int MAX_NOTES = 40;
 
     private final RunOptions options;
     private final StarterSources starter;
@@ -88,8 +90,10 @@ public final class Grader {
         Instant started = Instant.now();
         long deadline = System.nanoTime() + options.global().toNanos();
         Submission loaded = new SubmissionLoader(starter).load(submission);
+        Timing.mark("loaded");
         CompilationResult compiled = new SubmissionCompiler(starter, verifier).compile(loaded, workDir.resolve("classes"),
                 options.compileCpu(), deadline);
+        Timing.mark("compiled and verified");
         List<CheckSpec> catalogue = Catalogue.checks();
         RunResult run;
         if (compiled.timedOut()) {
@@ -107,16 +111,17 @@ public final class Grader {
                 }
             }
         }
+        Timing.mark("checks run");
         List<PartResult> parts = Scorer.score(catalogue, run, compiled);
         List<String> notes = new ArrayList<>(loaded.notes());
         for (String f : compiled.replacedFiles()) {
             notes.add(compiled.refusedFiles().contains(f)
-                    ? Scorer.refusal(compiled.firstOf(f)) + "; its starter stub was graded instead"
+                    ? Scorer.refusal(compiled.byFile().get(f)) + "; its starter stub was graded instead"
                     : f + " did not compile; its starter stub was graded instead");
         }
         for (String f : compiled.droppedFiles()) {
             notes.add(compiled.refusedFiles().contains(f)
-                    ? Scorer.refusal(compiled.firstOf(f)) + "; the file was left out"
+                    ? Scorer.refusal(compiled.byFile().get(f)) + "; the file was left out"
                     : f + " did not compile and was left out");
         }
         if (compiled.timedOut()) {
@@ -124,6 +129,11 @@ public final class Grader {
                     + " compiler needed too long (an expression too complex to type-check?)");
         }
         notes.addAll(withCheckNumbers(run.notes(), catalogue));
+        if (notes.size() > MAX_NOTES) {
+            int more = notes.size() - MAX_NOTES;
+            notes.subList(MAX_NOTES, notes.size()).clear();
+            notes.add("... and " + more + " more remarks about the submission's files");
+        }
         return new GradeReport(loaded.id(), version(), started, Instant.now(), parts, compiled.diagnostics(), notes,
                 run.jvmOutput());
     }

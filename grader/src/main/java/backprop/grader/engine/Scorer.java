@@ -44,7 +44,8 @@ final class Scorer {
                     status = Status.NOT_COMPILED;
                     CompileDiagnostic first = compilation.firstOf(file);
                     message = compilation.refusedFiles().contains(file)
-                            ? file + " was not run: " + refusal(first) + "; its starter stub was graded instead"
+                            ? file + " was not run: " + refusal(compilation.byFile().get(file)) + "; its starter stub was graded"
+                            + " instead"
                             : file + " did not compile, so its starter stub was graded instead"
                             + (first == null ? "" : ": " + first);
                 }
@@ -57,12 +58,28 @@ final class Scorer {
         return parts.entrySet().stream().map(e -> new PartResult(e.getKey(), e.getValue())).toList();
     }
 
-    /** "Sigmoid.java:12 uses java.lang.System.exit, which graded code may not use". */
-    static String refusal(CompileDiagnostic d) {
-        if (d == null) {
+    /**
+     * "Sigmoid.java:12 uses java.lang.System.exit, which graded code may not use", naming the first few
+     * refused uses of a file (several on one line are named together).
+     */
+    static String refusal(List<CompileDiagnostic> refused) {
+        if (refused == null || refused.isEmpty()) {
             return "it uses API that graded code may not use";
         }
-        String name = d.file().substring(d.file().lastIndexOf('/') + 1);
-        return name + (d.line() > 0 ? ":" + d.line() : "") + " " + d.message();
+        CompileDiagnostic first = refused.get(0);
+        String name = first.file().substring(first.file().lastIndexOf('/') + 1);
+        java.util.LinkedHashMap<String, Long> apis = new java.util.LinkedHashMap<>(); // API -> first line
+        for (CompileDiagnostic d : refused) {
+            String m = d.message();
+            apis.putIfAbsent(m.startsWith("uses ") && m.contains(", which") ? m.substring(5, m.indexOf(", which")) : m, d.line());
+        }
+        if (apis.size() == 1) {
+            return name + (first.line() > 0 ? ":" + first.line() : "") + " uses " + apis.keySet().iterator().next()
+                    + ", which graded code may not use";
+        }
+        List<String> shown = apis.entrySet().stream().limit(3)
+                .map(e -> e.getKey() + (e.getValue() > 0 ? " (line " + e.getValue() + ")" : "")).toList();
+        return name + " uses " + String.join(", ", shown)
+                + (apis.size() > 3 ? " (and " + (apis.size() - 3) + " more)" : "") + ", which graded code may not use";
     }
 }

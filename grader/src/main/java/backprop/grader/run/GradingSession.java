@@ -61,7 +61,8 @@ public final class GradingSession implements Student.Session, AutoCloseable {
         return spec.part() + " / " + spec.visibility().json();
     }
 
-    void beginCheck(CheckSpec spec) {
+    /** The next calls belong to check {@code spec}: they go to its part's and visibility's JVM, with a fresh budget. */
+    public void beginCheck(CheckSpec spec) {
         group = group(spec);
         diagnosing = false;
         baselines.clear();
@@ -71,7 +72,7 @@ public final class GradingSession implements Student.Session, AutoCloseable {
     }
 
     /** What the student's code printed during the check, bounded, with a count of what was left out. */
-    String endCheck() {
+    public String endCheck() {
         String text = output.toString();
         return outputDropped > 0 ? text + "\n[... " + outputDropped + " more characters not shown]" : text;
     }

@@ -14,12 +14,11 @@ import java.util.Objects;
  *                  remaining checks are not run and the report is written anyway
  * @param maxHeap   heap of each student JVM, e.g. "256m"
  * @param isolation the isolation modes to try for student JVMs, strongest first
+ * @param compileCpu CPU time one run of javac may use; a file that needs more is graded as its stub
  */
-public record RunOptions(Duration checkCpu, Duration global, String maxHeap, List<Isolation> isolation) {
-    /** CPU time one run of the compiler may take; a file that needs more is graded as its stub. */
-    static final Duration COMPILE_CPU = Duration.ofSeconds(30);
-
+public record RunOptions(Duration checkCpu, Duration global, String maxHeap, List<Isolation> isolation, Duration compileCpu) {
     public RunOptions {
+        Objects.requireNonNull(compileCpu, "compileCpu");
         Objects.requireNonNull(checkCpu, "checkCpu");
         Objects.requireNonNull(global, "global");
         Objects.requireNonNull(maxHeap, "maxHeap");
@@ -31,25 +30,24 @@ public record RunOptions(Duration checkCpu, Duration global, String maxHeap, Lis
 
     /** 10 s of CPU per check, 300 s in all, 256 MB of heap, the strongest isolation this machine has. */
     public static RunOptions defaults() {
-        return new RunOptions(Duration.ofSeconds(10), Duration.ofSeconds(300), "256m", Isolation.parse("auto"));
+        return new RunOptions(Duration.ofSeconds(10), Duration.ofSeconds(300), "256m", Isolation.parse("auto"),
+                Duration.ofSeconds(30));
     }
 
     public RunOptions withCheckCpu(Duration d) {
-        return new RunOptions(d, global, maxHeap, isolation);
+        return new RunOptions(d, global, maxHeap, isolation, compileCpu);
     }
 
     public RunOptions withGlobal(Duration d) {
-        return new RunOptions(checkCpu, d, maxHeap, isolation);
+        return new RunOptions(checkCpu, d, maxHeap, isolation, compileCpu);
     }
 
     public RunOptions withIsolation(List<Isolation> modes) {
-        return new RunOptions(checkCpu, global, maxHeap, modes);
+        return new RunOptions(checkCpu, global, maxHeap, modes, compileCpu);
     }
 
-    /** CPU time one run of javac may use (a file that needs more is graded as its stub): 30 s, less for short limits. */
-    public Duration compileCpu() {
-        Duration third = global.dividedBy(3);
-        return third.compareTo(COMPILE_CPU) < 0 ? third : COMPILE_CPU;
+    public RunOptions withCompileCpu(Duration d) {
+        return new RunOptions(checkCpu, global, maxHeap, isolation, d);
     }
 
     /** The wall-clock backstop of one call: generous, so that only code that waits forever meets it. */

@@ -282,8 +282,14 @@ public final class StudentJvm implements AutoCloseable {
         if (dead) {
             throw died("it had already ended");
         }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try {
-            request.write(out);
+            request.write(new DataOutputStream(bytes)); // whole, or not at all: a half-sent call would derail the JVM
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a call to the student JVM", e);
+        }
+        try {
+            bytes.writeTo(out);
             out.flush();
         } catch (IOException e) {
             throw died("it stopped reading");

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import backprop.grader.Printable;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Reads a submission (a directory in Maven layout, flat {@code .java} files, or a {@code .zip} of
@@ -27,8 +29,17 @@ import java.util.zip.ZipInputStream;
  */
 public final class SubmissionLoader {
     private static final long MAX_FILE_BYTES = 1_000_000;
-    private static final long MAX_ZIP_BYTES = 20_000_000;
+    /** Java text read from one submission, in all: beyond it, the rest is ignored with a note. */
+    private static final long MAX_TOTAL_BYTES = 20_000_000;
+    /** Entries of a folder or zip looked at: beyond it, the rest is ignored with a note. */
+    private static final int MAX_ENTRIES = 10_000;
+    /** A zip file larger than this is not opened. */
+    private static final long MAX_ZIP_BYTES = 50_000_000;
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.\\s]+?)\\s*;");
+    private static final Pattern PUBLIC_TYPE = Pattern.compile(
+            "\\bpublic\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp|static)\\s+)*(?:class|interface|enum|record|@interface)"
+                    + "\\s+([A-Za-z_$][A-Za-z0-9_$]*)");
+    private static final Pattern JAVA_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*\\.java");
 
     private final StarterSources starter;
 
@@ -45,6 +56,29 @@ public final class SubmissionLoader {
         }
     }
 
+    /** What was read: path inside the submission → text, and the running totals that bound reading. */
+    private static final class Found {
+        final Map<String, String> files = new LinkedHashMap<>();
+        final List<String> notes = new ArrayList<>();
+        long bytes;
+        boolean full;
+
+        /** Adds a file unless the totals are reached; false once they are. */
+        boolean add(String relative, byte[] content) {
+            if (full) {
+                return false;
+            }
+            if (bytes + content.length > MAX_TOTAL_BYTES) {
+                full = true;
+                notes.add("the submission holds more than 20 MB of Java sources; the rest was ignored");
+                return false;
+            }
+            bytes += content.length;
+            addFile(relative, content, files, notes);
+            return true;
+        }
+    }
+
     public Submission load(Path path) {
         if (!Files.exists(path)) {
             throw new UnreadableSubmissionException("submission not found: " + path, null);
@@ -54,70 +88,116 @@ public final class SubmissionLoader {
         if (id.endsWith(".zip")) {
             id = id.substring(0, id.length() - 4);
         }
-        Map<String, String> found = new LinkedHashMap<>(); // relative path -> text
-        List<String> notes = new ArrayList<>();
+        Found found = new Found();
         try {
             if (Files.isDirectory(path)) {
-                readDirectory(path, found, notes);
+                readDirectory(path, found);
             } else if (path.toString().toLowerCase().endsWith(".zip")) {
-                readZip(path, found, notes);
-            } else if (path.toString().endsWith(".java")) {
-                addFile(path.getFileName().toString(), Files.readAllBytes(path), found, notes);
+                readZip(path, found);
+            } else if (path.toString().endsWith(".java") && Files.isRegularFile(path)) {
+                if (Files.size(path) > MAX_FILE_BYTES) {
+                    throw new UnreadableSubmissionException(path + " is larger than 1 MB", null);
+                }
+                found.add(path.getFileName().toString(), Files.readAllBytes(path));
             } else {
                 throw new UnreadableSubmissionException("not a directory, .zip or .java file: " + path, null);
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new UnreadableSubmissionException("cannot read submission " + path + ": " + e.getMessage(), e);
         }
-        return match(id, found, notes);
+        return match(id, found.files, found.notes);
     }
 
-    private void readDirectory(Path root, Map<String, String> found, List<String> notes) throws IOException {
-        try (Stream<Path> zips = Files.walk(root)) {
-            zips.filter(p -> p.toString().toLowerCase().endsWith(".zip")).limit(3).forEach(z -> notes.add(
-                    root.relativize(z) + " is a zip inside the submission folder and was not opened: submit the .java files,"
-                            + " or the zip itself"));
-        }
+    /**
+     * The folder's Java files, never following a symbolic link (a link to another student's files or to
+     * the solutions is not the student's work) and never reading anything but regular files (a pipe
+     * would block).
+     */
+    private void readDirectory(Path root, Found found) throws IOException {
+        List<Path> files = new ArrayList<>();
+        int zips = 0;
+        int links = 0;
+        int seen = 0;
         try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !isIgnoredPath(root.relativize(p).toString().replace('\\', '/')))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .toList();
-            for (Path p : files) {
-                if (Files.size(p) > MAX_FILE_BYTES) {
-                    notes.add(root.relativize(p) + " is larger than 1 MB and was ignored");
+            java.util.Iterator<Path> it = walk.iterator();
+            while (it.hasNext()) {
+                Path p = it.next();
+                if (++seen > MAX_ENTRIES) {
+                    found.notes.add("the submission folder holds more than " + MAX_ENTRIES + " files and folders; the rest"
+                            + " was ignored");
+                    break;
+                }
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (p.equals(root) || isIgnoredPath(rel)) {
                     continue;
                 }
-                addFile(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p), found, notes);
+                if (Files.isSymbolicLink(p)) {
+                    if (links++ < 5) {
+                        found.notes.add(Printable.of(rel) + " is a symbolic link and was not followed: submit the file itself");
+                    }
+                    continue;
+                }
+                String lower = rel.toLowerCase(java.util.Locale.ROOT);
+                if (lower.endsWith(".zip") && zips++ < 3) {
+                    found.notes.add(Printable.of(rel) + " is a zip inside the submission folder and was not opened: submit"
+                            + " the .java files, or the zip itself");
+                }
+                if (lower.endsWith(".java") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    files.add(p);
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            found.notes.add("part of the submission folder could not be read: " + e.getCause().getMessage());
+        }
+        files.sort(Comparator.comparing(Path::toString));
+        for (Path p : files) {
+            String rel = root.relativize(p).toString().replace('\\', '/');
+            if (Files.size(p) > MAX_FILE_BYTES) {
+                found.notes.add(Printable.of(rel) + " is larger than 1 MB and was ignored");
+                continue;
+            }
+            if (!found.add(rel, Files.readAllBytes(p))) {
+                break;
             }
         }
     }
 
-    private void readZip(Path zip, Map<String, String> found, List<String> notes) throws IOException {
+    /**
+     * The zip's Java files, read through its central directory: entries that are not read are never
+     * inflated, and no entry is inflated beyond 1 MB, so a zip bomb costs nothing.
+     */
+    private void readZip(Path zip, Found found) throws IOException {
         if (!looksLikeZip(zip)) {
-            // ZipInputStream reads anything else as an empty archive, which would grade as "all files missing".
+            // An unreadable file would otherwise grade as "all files missing".
             throw new UnreadableSubmissionException("cannot read zip " + zip + ": not a zip file", null);
         }
-        long total = 0;
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
+        if (Files.size(zip) > MAX_ZIP_BYTES) {
+            throw new UnreadableSubmissionException("cannot read zip " + zip + ": it is larger than 50 MB", null);
+        }
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            java.util.Enumeration<? extends ZipEntry> entries = file.entries();
+            int seen = 0;
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                if (++seen > MAX_ENTRIES) {
+                    found.notes.add("the zip holds more than " + MAX_ENTRIES + " entries; the rest was ignored");
+                    break;
+                }
                 String name = e.getName().replace('\\', '/');
                 if (e.isDirectory() || !name.endsWith(".java") || isIgnoredPath(name)) {
                     continue;
                 }
-                byte[] bytes = readBounded(in, MAX_FILE_BYTES + 1);
-                total += bytes.length;
-                if (total > MAX_ZIP_BYTES) {
-                    notes.add("the zip holds more than 20 MB of Java sources; the rest was ignored");
-                    break;
+                byte[] bytes;
+                try (InputStream in = file.getInputStream(e)) {
+                    bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
                 }
                 if (bytes.length > MAX_FILE_BYTES) {
-                    notes.add(name + " is larger than 1 MB and was ignored");
+                    found.notes.add(Printable.of(name) + " is larger than 1 MB and was ignored");
                     continue;
                 }
-                addFile(name, bytes, found, notes);
+                if (!found.add(name, bytes)) {
+                    break;
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new UnreadableSubmissionException("cannot read zip " + zip + ": " + e.getMessage(), e);
@@ -134,13 +214,10 @@ public final class SubmissionLoader {
                 && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
     }
 
-    private static byte[] readBounded(InputStream in, long limit) throws IOException {
-        return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE));
-    }
-
     private static boolean isIgnoredPath(String relative) {
         return relative.startsWith("__MACOSX/") || relative.contains("/target/") || relative.startsWith("target/")
-                || relative.contains("/src/test/") || relative.startsWith("src/test/") || relative.contains("/.git/");
+                || relative.contains("/src/test/") || relative.startsWith("src/test/") || relative.contains("/.git/")
+                || relative.startsWith(".git/");
     }
 
     private static void addFile(String relative, byte[] bytes, Map<String, String> found, List<String> notes) {
@@ -150,7 +227,7 @@ public final class SubmissionLoader {
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             text = new String(bytes, StandardCharsets.ISO_8859_1);
-            notes.add(relative + " is not valid UTF-8; it was read as ISO-8859-1");
+            notes.add(Printable.of(relative) + " is not valid UTF-8; it was read as ISO-8859-1");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -158,10 +235,34 @@ public final class SubmissionLoader {
         found.put(relative, text.replace("\r\n", "\n"));
     }
 
+    /**
+     * The name a file is graded under in package backprop.nn: its own name when that is a Java file
+     * name, else the name of its public class (a browser's second download, "Sigmoid (1).java", is
+     * graded as Sigmoid.java), else a name made of the letters and digits of its own.
+     */
+    static String gradedName(String relative, String source) {
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
+        if (JAVA_NAME.matcher(name).matches() || name.equals("package-info.java")) {
+            return name;
+        }
+        Matcher m = PUBLIC_TYPE.matcher(stripComments(source));
+        if (m.find()) {
+            return m.group(1) + ".java";
+        }
+        String base = name.substring(0, name.length() - ".java".length()).replaceAll("[^A-Za-z0-9_$]", "_");
+        return (base.isEmpty() || !Character.isJavaIdentifierStart(base.charAt(0)) ? "_" + base : base) + ".java";
+    }
+
     private Submission match(String id, Map<String, String> found, List<String> notes) {
         Map<String, List<String>> byName = new LinkedHashMap<>();
         for (String rel : found.keySet()) {
-            byName.computeIfAbsent(rel.substring(rel.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(rel);
+            String name = rel.substring(rel.lastIndexOf('/') + 1);
+            String graded = gradedName(rel, found.get(rel));
+            if (!graded.equals(name)) {
+                notes.add(Printable.of(rel) + " is graded as " + graded + (JAVA_NAME.matcher(name).matches() ? ""
+                        : " (a Java file's name is its public class's name)"));
+            }
+            byName.computeIfAbsent(graded, k -> new ArrayList<>()).add(rel);
         }
         List<SourceFile> sources = new ArrayList<>();
         for (Map.Entry<String, String> e : starter.files().entrySet()) {
@@ -169,7 +270,7 @@ public final class SubmissionLoader {
             List<String> candidates = byName.getOrDefault(fileName, List.of());
             if (!starter.isStudentFile(fileName)) {
                 candidates.stream().filter(rel -> !sameCode(found.get(rel), e.getValue())).findFirst().ifPresent(rel ->
-                        notes.add(rel + " is given code; your changes to it are ignored and the original is used"));
+                        notes.add(Printable.of(rel) + " is given code; your changes to it are ignored and the original is used"));
                 sources.add(new SourceFile(fileName, "starter", e.getValue(), false));
                 continue;
             }
@@ -180,22 +281,26 @@ public final class SubmissionLoader {
             }
             String chosen = pick(candidates, found);
             if (candidates.size() > 1) {
-                notes.add(fileName + " appears " + candidates.size() + " times (" + String.join(", ", candidates)
-                        + "); graded: " + chosen);
+                notes.add(fileName + " appears " + candidates.size() + " times (" + String.join(", ", candidates.stream().map(Printable::of).toList())
+                        + "); graded: " + Printable.of(chosen));
             }
-            sources.add(new SourceFile(fileName, chosen, withPackage(chosen, found.get(chosen), notes), true));
+            sources.add(new SourceFile(fileName, Printable.of(chosen), withPackage(chosen, found.get(chosen), notes), true));
         }
         for (Map.Entry<String, List<String>> e : byName.entrySet()) {
             if (starter.files().containsKey(e.getKey())) {
                 continue;
             }
+            boolean taken = false;
             for (String rel : e.getValue()) {
                 String pkg = packageOf(found.get(rel));
-                if (StarterSources.PACKAGE.equals(pkg)) {
-                    notes.add("extra file " + rel + " compiled with your code");
-                    sources.add(new SourceFile(e.getKey(), rel, found.get(rel), true));
+                if (StarterSources.PACKAGE.equals(pkg) && taken) {
+                    notes.add("extra file " + Printable.of(rel) + " ignored: another file is already graded as " + e.getKey());
+                } else if (StarterSources.PACKAGE.equals(pkg)) {
+                    taken = true;
+                    notes.add("extra file " + Printable.of(rel) + " compiled with your code");
+                    sources.add(new SourceFile(e.getKey(), Printable.of(rel), found.get(rel), true));
                 } else {
-                    notes.add("extra file " + rel + " ignored (package " + (pkg == null ? "none" : pkg)
+                    notes.add("extra file " + Printable.of(rel) + " ignored (package " + (pkg == null ? "none" : Printable.of(pkg))
                             + ", expected " + StarterSources.PACKAGE + ")");
                 }
             }
@@ -208,10 +313,11 @@ public final class SubmissionLoader {
         return stripComments(a).replaceAll("\\s+", "").equals(stripComments(b).replaceAll("\\s+", ""));
     }
 
-    /** Prefers the file in package backprop.nn, then the Maven layout path. */
+    /** Prefers the file in package backprop.nn, then one with the exact file name, then the Maven layout path. */
     private static String pick(List<String> candidates, Map<String, String> found) {
         return candidates.stream()
                 .sorted(Comparator.comparing((String rel) -> !StarterSources.PACKAGE.equals(packageOf(found.get(rel))))
+                        .thenComparing(rel -> !gradedName(rel, "").equals(rel.substring(rel.lastIndexOf('/') + 1)))
                         .thenComparing(rel -> !rel.contains("src/main/java/backprop/nn/")))
                 .findFirst().orElseThrow();
     }
@@ -232,10 +338,10 @@ public final class SubmissionLoader {
             return source;
         }
         if (pkg == null) {
-            notes.add(rel + " has no package declaration; graded as package " + StarterSources.PACKAGE);
+            notes.add(Printable.of(rel) + " has no package declaration; graded as package " + StarterSources.PACKAGE);
             return "package " + StarterSources.PACKAGE + "; " + source;
         }
-        notes.add(rel + " declares package " + pkg + "; graded as package " + StarterSources.PACKAGE);
+        notes.add(Printable.of(rel) + " declares package " + Printable.of(pkg) + "; graded as package " + StarterSources.PACKAGE);
         return PACKAGE.matcher(source).replaceFirst("package " + StarterSources.PACKAGE + ";");
     }
 }

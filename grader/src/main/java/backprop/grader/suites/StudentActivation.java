@@ -17,6 +17,6 @@ record StudentActivation(Wire.Ref ref, String className) {
     double[][] derivative(double[][] z) {
         String method = className + ".derivative";
         return Student.call(method, () -> Values.rows(method, Student.session().call(ref, "derivative",
-                List.of(Students.mat(z)))));
+                java.util.Arrays.asList(Students.mat(z)))));
     }
 }

@@ -16,7 +16,7 @@ record StudentDense(Wire.Ref ref, Diagnoser.Glossary glossary) {
     static StudentDense create(double[][] w, double[] b, StudentActivation f, Diagnoser.Glossary glossary) {
         String method = "DenseLayer constructor";
         Object ref = Student.call(method, glossary, () -> Student.session().construct("backprop.nn.DenseLayer",
-                List.of(Students.mat(w), Students.row(b), f.ref())));
+                java.util.Arrays.asList(Students.mat(w), Students.row(b), f.ref())));
         return new StudentDense(Values.ref(method, ref), glossary);
     }
 
@@ -61,6 +61,6 @@ record StudentDense(Wire.Ref ref, Diagnoser.Glossary glossary) {
     }
 
     private double[][] matrix(String label, String method, Object... args) {
-        return Student.call(label, glossary, () -> Values.rows(label, Student.session().call(ref, method, List.of(args))));
+        return Student.call(label, glossary, () -> Values.rows(label, Student.session().call(ref, method, java.util.Arrays.asList(args))));
     }
 }

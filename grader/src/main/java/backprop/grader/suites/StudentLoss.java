@@ -11,12 +11,12 @@ record StudentLoss(Wire.Ref ref, String className) {
     double[][] gradient(double[][] prediction, double[][] target) {
         String method = className + ".gradient";
         return Student.call(method, () -> Values.rows(method, Student.session().call(ref, "gradient",
-                List.of(Students.mat(prediction), Students.mat(target)))));
+                java.util.Arrays.asList(Students.mat(prediction), Students.mat(target)))));
     }
 
     double value(double[][] prediction, double[][] target) {
         String method = className + ".value";
         return Student.call(method, () -> Values.number(method, Student.session().call(ref, "value",
-                List.of(Students.mat(prediction), Students.mat(target)))));
+                java.util.Arrays.asList(Students.mat(prediction), Students.mat(target)))));
     }
 }

@@ -19,12 +19,12 @@ record StudentNetwork(Wire.Ref ref) {
 
     double[][] forward(double[][] x) {
         return Student.call("Network.forward", () -> Values.rows("Network.forward", Student.session().call(ref, "forward",
-                List.of(Students.mat(x)))));
+                java.util.Arrays.asList(Students.mat(x)))));
     }
 
     double[][] backward(double[][] gradOutput) {
         return Student.call("Network.backward", () -> Values.rows("Network.backward", Student.session().call(ref, "backward",
-                List.of(Students.mat(gradOutput)))));
+                java.util.Arrays.asList(Students.mat(gradOutput)))));
     }
 
     void step(double learningRate) {

@@ -17,11 +17,11 @@ record StudentTrainer(Wire.Ref ref) {
 
     double trainStep(StudentNetwork network, double[][] inputs, double[][] targets) {
         return Student.call("Trainer.trainStep", () -> Values.number("Trainer.trainStep", Student.session().call(ref,
-                "trainStep", List.of(network.ref(), Students.mat(inputs), Students.mat(targets)))));
+                "trainStep", java.util.Arrays.asList(network.ref(), Students.mat(inputs), Students.mat(targets)))));
     }
 
     double[] fit(StudentNetwork network, double[][] inputs, double[][] targets, int epochs) {
         return Student.call("Trainer.fit", () -> Values.doubles("Trainer.fit", Student.session().call(ref, "fit",
-                List.of(network.ref(), Students.mat(inputs), Students.mat(targets), epochs))));
+                java.util.Arrays.asList(network.ref(), Students.mat(inputs), Students.mat(targets), epochs))));
     }
 }

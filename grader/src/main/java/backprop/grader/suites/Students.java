@@ -19,9 +19,9 @@ final class Students {
     private Students() {
     }
 
-    /** A Matrix argument. */
+    /** A Matrix argument (null for null: what a student's method returned, passed on). */
     static Wire.Value mat(double[][] rows) {
-        return new Wire.Value(MATRIX, rows);
+        return rows == null ? null : new Wire.Value(MATRIX, rows);
     }
 
     /** A 1 × n Matrix argument. */

@@ -6,7 +6,7 @@ import backprop.reference.DenseSpec;
 import backprop.reference.ReferenceActivation;
 import backprop.reference.ReferenceLoss;
 import backprop.reference.ReferenceNetwork;
-import backprop.reference.Trace;
+import backprop.reference.ReferenceTraining;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -44,14 +44,9 @@ record XorRun(long seed, List<DenseSpec> initial, List<DenseSpec> trained, doubl
         double[][] w2 = Numeric.scale(Numeric.gaussian(1, HIDDEN, random), 1.0 / Math.sqrt(HIDDEN));
         List<DenseSpec> initial = List.of(new DenseSpec(w1, new double[HIDDEN], ReferenceActivation.TANH),
                 new DenseSpec(w2, new double[1], ReferenceActivation.SIGMOID));
-        ReferenceNetwork net = new ReferenceNetwork(initial);
-        double[] losses = new double[EPOCHS];
-        for (int e = 0; e < EPOCHS; e++) {
-            Trace t = net.trainStep(INPUTS, TARGETS, ReferenceLoss.BCE, 1.0, LEARNING_RATE);
-            losses[e] = t.loss();
-            net = net.withUpdates(t);
-        }
-        return new XorRun(seed, initial, net.layers(), losses);
+        ReferenceTraining.Result trained = ReferenceTraining.fit(initial, INPUTS, TARGETS, ReferenceLoss.BCE, LEARNING_RATE,
+                EPOCHS);
+        return new XorRun(seed, initial, trained.layers(), trained.losses());
     }
 
     /** How many of the four points a network with {@code layers} classifies right (output > 0.5 means 1). */

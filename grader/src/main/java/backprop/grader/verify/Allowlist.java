@@ -104,12 +104,18 @@ public final class Allowlist {
     /** Whether graded code may name the class {@code className} (binary name, e.g. java.util.Map$Entry). */
     public boolean allowsType(String className) {
         Rule best = null;
+        boolean someMember = false;
         for (Rule r : rules) {
-            if (r.member() == null && r.matchesClass(className) && better(r, best)) {
+            if (!r.matchesClass(className)) {
+                continue;
+            }
+            if (r.member() == null && better(r, best)) {
                 best = r;
             }
+            someMember |= r.member() != null && r.allow();
         }
-        return best != null && best.allow();
+        // A class with only some members allowed (Class, System) may still be named, e.g. as a variable's type.
+        return best == null ? someMember : best.allow();
     }
 
     /** Whether graded code may use member {@code name} (descriptor {@code descriptor}) of class {@code className}. */

@@ -268,37 +268,36 @@ public final class BytecodeVerifier {
             }
         }
 
+        /** A member use: the member itself first; only an allowed member's signature types are looked at. */
         private void member(String owner, String name, String descriptor, int line, boolean method) {
-            descriptor(descriptor, line);
             if (owner.startsWith("[")) {
                 descriptor(owner, line); // clone() or length of an array
+                descriptor(descriptor, line);
                 return;
             }
-            String what = dotted(owner) + "." + name + (method ? "" : "");
+            String what = dotted(owner) + "." + name;
             if (hierarchy.own(owner)) {
-                if (hierarchy.declares(owner, name, method ? descriptor : null)) {
-                    return;
-                }
-                boolean allowed = false;
-                for (String ancestor : hierarchy.jdkAncestors(owner)) {
-                    Allowlist.Decision d = allowlist.member(dotted(ancestor), name, descriptor);
-                    if (d == Allowlist.Decision.DENIED) {
-                        report(line, dotted(ancestor) + "." + name, null);
+                if (!hierarchy.declares(owner, name, method ? descriptor : null)) {
+                    boolean allowed = false;
+                    for (String ancestor : hierarchy.jdkAncestors(owner)) {
+                        Allowlist.Decision d = allowlist.member(dotted(ancestor), name, descriptor);
+                        if (d == Allowlist.Decision.DENIED) {
+                            report(line, dotted(ancestor) + "." + name, null);
+                            return;
+                        }
+                        allowed |= d == Allowlist.Decision.ALLOWED;
+                    }
+                    if (!allowed) {
+                        report(line, what, null);
                         return;
                     }
-                    allowed |= d == Allowlist.Decision.ALLOWED;
                 }
-                if (!allowed) {
-                    report(line, what, null);
-                }
+            } else if (!(owner.startsWith(OWN_PACKAGE) && owner.indexOf('/', OWN_PACKAGE.length()) < 0)
+                    && allowlist.member(dotted(owner), name, descriptor) != Allowlist.Decision.ALLOWED) {
+                report(line, allowlist.allowsType(dotted(owner)) ? what : dotted(owner), null);
                 return;
             }
-            if (owner.startsWith(OWN_PACKAGE) && owner.indexOf('/', OWN_PACKAGE.length()) < 0) {
-                return; // a class of the package that is not part of this compilation: javac would have failed
-            }
-            if (allowlist.member(dotted(owner), name, descriptor) != Allowlist.Decision.ALLOWED) {
-                report(line, what, null);
-            }
+            descriptor(descriptor, line);
         }
 
         private void descriptor(String descriptor, int line) {

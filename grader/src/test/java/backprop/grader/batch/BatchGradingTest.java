@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import backprop.grader.cli.GraderCli;
-import backprop.grader.run.IsolatedRunner;
+import backprop.grader.run.RunOptions;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -433,8 +433,8 @@ class BatchGradingTest {
 
     // ---------------------------------------------------------------------------------------------
 
-    static IsolatedRunner.Options runOptions() {
-        return new IsolatedRunner.Options(Duration.ofSeconds(2), Duration.ofSeconds(120), "512m");
+    static RunOptions runOptions() {
+        return RunOptions.defaults().withCheckCpu(Duration.ofSeconds(2)).withGlobal(Duration.ofSeconds(120));
     }
 
     /** Every file in the per-student folders, with its size, modification time and a hash of its bytes. */

@@ -7,7 +7,7 @@ import backprop.grader.catalogue.CheckSpec;
 import backprop.grader.results.CheckResult;
 import backprop.grader.results.GradeReport;
 import backprop.grader.results.Status;
-import backprop.grader.run.IsolatedRunner;
+import backprop.grader.run.RunOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +23,9 @@ import java.util.function.Supplier;
  */
 final class GradedSubmissions {
     /** The grader's own per-check timeout, and a global limit well above what any fixture needs. */
-    static final IsolatedRunner.Options NORMAL = new IsolatedRunner.Options(Duration.ofSeconds(10), Duration.ofSeconds(120), "512m");
+    static final RunOptions NORMAL = RunOptions.defaults().withCheckCpu(Duration.ofSeconds(10)).withGlobal(Duration.ofSeconds(120));
     /** For submissions that loop: 2 s per check. */
-    static final IsolatedRunner.Options SHORT = new IsolatedRunner.Options(Duration.ofSeconds(2), Duration.ofSeconds(120), "512m");
+    static final RunOptions SHORT = RunOptions.defaults().withCheckCpu(Duration.ofSeconds(2)).withGlobal(Duration.ofSeconds(120));
 
     private static final Map<String, Grading> CACHE = new ConcurrentHashMap<>();
     private static volatile List<CheckSpec> catalogue;
@@ -43,8 +43,25 @@ final class GradedSubmissions {
         }
     }
 
+    /** Runs {@code gradings} (each fills the cache) two at a time, and waits for all of them. */
+    static void prefetch(List<Runnable> gradings) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (java.util.concurrent.Future<?> f : pool.invokeAll(gradings.stream()
+                    .map(java.util.concurrent.Executors::callable).toList())) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The report for {@code key}, grading {@code submission} with {@code options} the first time. */
-    static Grading grade(String key, IsolatedRunner.Options options, Supplier<Path> submission) {
+    static Grading grade(String key, RunOptions options, Supplier<Path> submission) {
         return CACHE.computeIfAbsent(key, k -> {
             Path path = submission.get();
             long start = System.nanoTime();
@@ -58,7 +75,7 @@ final class GradedSubmissions {
     }
 
     /** Fixture {@code fixture} in {@code layout}, graded once. */
-    static Grading fixture(String fixture, Fixtures.Layout layout, IsolatedRunner.Options options) {
+    static Grading fixture(String fixture, Fixtures.Layout layout, RunOptions options) {
         return grade("fixture:" + fixture + ":" + layout, options, () -> Fixtures.submission(fixture, layout));
     }
 

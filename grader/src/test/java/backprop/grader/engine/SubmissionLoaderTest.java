@@ -134,7 +134,8 @@ class SubmissionLoaderTest {
         assertThat(helper.origin()).isEqualTo("ActivationMath.java");
         assertThat(s.notes()).contains("extra file ActivationMath.java compiled with your code");
 
-        CompilationResult compiled = new SubmissionCompiler(STARTER).compile(s, Fixtures.freshDir().resolve("classes"));
+        CompilationResult compiled = new SubmissionCompiler(STARTER, new backprop.grader.verify.BytecodeVerifier(backprop.grader.verify.Allowlist.defaults()))
+                .compile(s, Fixtures.freshDir().resolve("classes"), java.time.Duration.ofSeconds(30), System.nanoTime() + 60_000_000_000L);
         assertThat(compiled.diagnostics()).isEmpty();
         assertThat(compiled.replacedFiles()).isEmpty();
         assertThat(compiled.droppedFiles()).isEmpty();

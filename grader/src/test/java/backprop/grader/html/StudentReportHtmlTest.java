@@ -9,7 +9,7 @@ import backprop.grader.results.CheckResult;
 import backprop.grader.results.GradeReport;
 import backprop.grader.results.PartResult;
 import backprop.grader.results.Visibility;
-import backprop.grader.run.IsolatedRunner;
+import backprop.grader.run.RunOptions;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -51,7 +51,7 @@ class StudentReportHtmlTest {
 
     @BeforeAll
     void gradeAndRender() throws IOException {
-        Grader grader = Grader.create(new IsolatedRunner.Options(Duration.ofSeconds(10), Duration.ofSeconds(120), "512m"));
+        Grader grader = Grader.create(RunOptions.defaults().withCheckCpu(Duration.ofSeconds(10)).withGlobal(Duration.ofSeconds(120)));
         example = grader.grade(SubmissionFixtures.EXAMPLE);
         Path exampleDir = tmp.resolve("example-out");
         List<Path> written = Reports.writeAll(example, exampleDir);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import backprop.grader.batch.BatchGrader;
 import backprop.grader.batch.SubmissionFixtures;
-import backprop.grader.run.IsolatedRunner;
+import backprop.grader.run.RunOptions;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -50,7 +50,7 @@ class SummaryHtmlTest {
         SubmissionFixtures.write(folder.resolve("corrupt.zip"), "PK but not really a zip");
         out = tmp.resolve("batch out");
         BatchGrader.Result r = new BatchGrader(new BatchGrader.Options(2, out, false,
-                new IsolatedRunner.Options(Duration.ofSeconds(10), Duration.ofSeconds(120), "512m")), null, false).run(folder);
+                RunOptions.defaults().withCheckCpu(Duration.ofSeconds(10)).withGlobal(Duration.ofSeconds(120))), null, false).run(folder);
         assertThat(r.graded()).isEqualTo(4);
         assertThat(r.ungraded()).isEqualTo(1);
         summary = JsonParser.parseString(Files.readString(r.summaryJson(), StandardCharsets.UTF_8)).getAsJsonObject();

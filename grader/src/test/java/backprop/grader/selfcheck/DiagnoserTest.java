@@ -81,28 +81,32 @@ class DiagnoserTest {
         assertThat(Diagnoser.explainShape("dX", 4, 3, 4, 2, 4)).isEmpty();
     }
 
+    private static backprop.driver.Wire.Thrown thrown(String className, String message) {
+        return new backprop.driver.Wire.Thrown(className, message, java.util.List.of(), null);
+    }
+
     @Test
     void exceptionsOfMismatchedShapesAreNamed() {
         Diagnoser.Glossary dense = Diagnoser.Glossary.dense(4, 3, 5);
-        assertThat(Diagnoser.explainException("DenseLayer.backward", new IllegalArgumentException(
+        assertThat(Diagnoser.explainException("DenseLayer.backward", thrown("java.lang.IllegalArgumentException", 
                 "cannot multiply 4x5 by 3x5: the left matrix has 5 columns but the right one has 3 rows"), dense))
                 .contains("dX computed with Wᵀ").contains("dZ (or gradOutput) 4x5");
-        assertThat(Diagnoser.explainException("DenseLayer.backward", new IllegalArgumentException(
+        assertThat(Diagnoser.explainException("DenseLayer.backward", thrown("java.lang.IllegalArgumentException", 
                 "cannot multiply 4x3 by 5x4: the left matrix has 3 columns but the right one has 5 rows"), dense))
                 .contains("dW with a transpose missing or misplaced").contains("X 4x3 (N x in) · dZᵀ 5x4 (out x N)");
-        assertThat(Diagnoser.explainException("Network.backward", new IllegalArgumentException(
+        assertThat(Diagnoser.explainException("Network.backward", thrown("java.lang.IllegalArgumentException", 
                 "cannot multiply 4x2 by 4x2: the left matrix has 2 columns but the right one has 4 rows"), Diagnoser.Glossary.NONE))
                 .contains("a transpose is missing or extra");
-        assertThat(Diagnoser.explainException("Trainer.trainStep", new IllegalArgumentException(
+        assertThat(Diagnoser.explainException("Trainer.trainStep", thrown("java.lang.IllegalArgumentException", 
                 "cannot subtract a 4x3 matrix and a 3x4 matrix: the shapes must be equal"), Diagnoser.Glossary.NONE))
                 .startsWith("shape transposed");
-        assertThat(Diagnoser.explainException("Network.step", new IllegalArgumentException(
+        assertThat(Diagnoser.explainException("Network.step", thrown("java.lang.IllegalArgumentException", 
                 "cannot subtract a 1x3 matrix and a 4x3 matrix: the shapes must be equal"), Diagnoser.Glossary.NONE))
                 .startsWith("db not summed over the batch");
-        assertThat(Diagnoser.explainException("Network.backward", new IllegalArgumentException(
+        assertThat(Diagnoser.explainException("Network.backward", thrown("java.lang.IllegalArgumentException", 
                 "gradOutput must have the shape of this layer's output, 4x5, but it is 4x2"), Diagnoser.Glossary.NONE))
                 .startsWith("backward in the wrong order");
-        assertThat(Diagnoser.explainException("Sigmoid.derivative", new ArithmeticException("/ by zero"), Diagnoser.Glossary.NONE))
+        assertThat(Diagnoser.explainException("Sigmoid.derivative", thrown("java.lang.ArithmeticException", "/ by zero"), Diagnoser.Glossary.NONE))
                 .isEmpty();
     }
 

@@ -2,7 +2,7 @@ package backprop.grader.selfcheck;
 
 import backprop.grader.engine.Grader;
 import backprop.grader.results.GradeReport;
-import backprop.grader.run.IsolatedRunner;
+import backprop.grader.run.RunOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,8 +24,7 @@ import java.util.concurrent.Future;
  */
 final class Gradings {
     /** Short limits: a correct check takes well under a second; XOR about one. */
-    static final IsolatedRunner.Options OPTIONS = new IsolatedRunner.Options(Duration.ofSeconds(15), Duration.ofSeconds(150),
-            "512m");
+    static final RunOptions OPTIONS = RunOptions.defaults().withCheckCpu(Duration.ofSeconds(15)).withGlobal(Duration.ofSeconds(150));
     static final String SOLUTIONS = "solutions";
     static final String STARTER = "starter";
 

@@ -1,89 +1,79 @@
 package backprop.grader.selfcheck;
 
-import backprop.grader.catalogue.Catalogue;
-import backprop.grader.catalogue.Graded;
+import backprop.grader.catalogue.CheckSpec;
+import backprop.grader.checks.Seeds;
+import backprop.grader.checks.Student;
+import backprop.grader.compile.CompilationResult;
+import backprop.grader.compile.SubmissionCompiler;
+import backprop.grader.run.GradingSession;
+import backprop.grader.run.RunOptions;
+import backprop.grader.student.DriverJar;
+import backprop.grader.student.StudentJvm;
+import backprop.grader.submission.StarterSources;
+import backprop.grader.submission.Submission;
+import backprop.grader.submission.SubmissionLoader;
+import backprop.grader.verify.Allowlist;
+import backprop.grader.verify.BytecodeVerifier;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.MalformedURLException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
- * Runs the graded checks in this JVM against a submission compiled here, for the property tests: a
- * class loader takes {@code backprop.nn} from the submission and the suites and checks from the
- * grader's classes, child-first (this module's classpath has the starter's {@code backprop.nn},
- * which must not leak in). Much faster than a child JVM per run, so the checks can be repeated
- * under many seed offsets ({@code backprop.grader.checks.Seeds}, set by reflection).
+ * Runs graded checks one at a time, as the runner does but without JUnit's launcher around each run,
+ * against a submission compiled and verified as in grading and running in student JVMs: fast enough
+ * to repeat the checks under many seed offsets ({@link Seeds}, shifted by reflection here).
  */
 final class InProcessSuites implements AutoCloseable {
-    private static final List<String> CHILD_FIRST = List.of("backprop.nn.", "backprop.grader.suites.", "backprop.grader.checks.");
-
-    private final Loader loader;
+    private final GradingSession session;
     private final Map<String, Check> checks = new LinkedHashMap<>();
     private final Field offset;
 
-    /** One graded check: its number and how to run it. */
-    record Check(String number, Class<?> suite, Method method) {
+    /** One graded check: its catalogue entry and how to run it. */
+    record Check(String number, CheckSpec spec, Method method) {
     }
 
-    private InProcessSuites(Path classes) throws ReflectiveOperationException {
-        this.loader = new Loader(new URL[] {url(classes), url(graderClasses())}, InProcessSuites.class.getClassLoader());
-        for (String suite : Catalogue.SUITES) {
-            Class<?> type = loader.loadClass(suite);
-            for (Method m : type.getDeclaredMethods()) {
-                Graded graded = m.getAnnotation(Graded.class);
-                if (graded != null) {
-                    m.setAccessible(true);
-                    checks.put(graded.number(), new Check(graded.number(), type, m));
-                }
-            }
+    private InProcessSuites(GradingSession session) throws ReflectiveOperationException {
+        this.session = session;
+        for (CheckSpec spec : backprop.grader.catalogue.Catalogue.checks()) {
+            String id = spec.uniqueId();
+            String className = id.substring(id.indexOf("[class:") + 7, id.indexOf("]/[method:"));
+            String methodName = id.substring(id.indexOf("[method:") + 8, id.lastIndexOf('('));
+            Method m = Class.forName(className).getDeclaredMethod(methodName);
+            m.setAccessible(true);
+            checks.put(spec.number(), new Check(spec.number(), spec, m));
         }
-        offset = loader.loadClass("backprop.grader.checks.Seeds").getDeclaredField("offset");
+        offset = Seeds.class.getDeclaredField("offset");
         offset.setAccessible(true);
     }
 
-    /** Compiles {@code files} (file name → source of package backprop.nn) into {@code dir} and loads the suites over them. */
+    /** Compiles {@code files} (file name → source of package backprop.nn) as a submission in {@code dir} and starts a session on it. */
     static InProcessSuites compile(Map<String, String> files, Path dir) throws IOException, ReflectiveOperationException {
-        Path src = dir.resolve("src/backprop/nn");
-        Path classes = dir.resolve("classes");
-        Path empty = dir.resolve("empty-classpath");
+        Path src = dir.resolve("submission");
         Files.createDirectories(src);
-        Files.createDirectories(classes);
-        Files.createDirectories(empty);
-        List<Path> sources = new ArrayList<>();
         for (Map.Entry<String, String> e : files.entrySet()) {
-            Path p = src.resolve(e.getKey());
-            Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
-            sources.add(p);
+            Files.writeString(src.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            boolean ok = javac.getTask(null, fm, diagnostics, List.of("-d", classes.toString(), "-classpath", empty.toString(),
-                    "-proc:none", "-nowarn", "--release", "17"), null, fm.getJavaFileObjectsFromPaths(sources)).call();
-            if (!ok) {
-                throw new IllegalStateException("the submission does not compile: " + diagnostics.getDiagnostics());
-            }
+        StarterSources starter = StarterSources.packaged();
+        Submission submission = new SubmissionLoader(starter).load(src);
+        CompilationResult compiled = new SubmissionCompiler(starter, new BytecodeVerifier(Allowlist.defaults()))
+                .compile(submission, dir.resolve("classes"), Duration.ofSeconds(60), System.nanoTime() + 120_000_000_000L);
+        if (!compiled.replacedFiles().isEmpty() || !compiled.droppedFiles().isEmpty()) {
+            throw new IllegalStateException("the submission does not compile or is refused: " + compiled.diagnostics());
         }
-        return new InProcessSuites(classes);
+        RunOptions options = RunOptions.defaults().withCheckCpu(Duration.ofSeconds(30)).withGlobal(Duration.ofHours(1));
+        StudentJvm.Settings settings = new StudentJvm.Settings(StudentJvm.Settings.currentJava(), DriverJar.path(),
+                compiled.classesDir(), options.maxHeap(), options.isolation(), List.of("backprop.nn.Matrix"), 8192);
+        return new InProcessSuites(new GradingSession(settings, dir, options, System.nanoTime() + Duration.ofHours(1).toNanos()));
     }
 
     List<Check> checks(Predicate<String> numbers) {
@@ -97,12 +87,11 @@ final class InProcessSuites implements AutoCloseable {
 
     /** Runs {@code check}; returns null when it passes, else its failure message (feedback and diagnosis). */
     String run(Check check) throws ReflectiveOperationException {
-        Constructor<?> constructor = check.suite().getDeclaredConstructor();
+        Constructor<?> constructor = check.method().getDeclaringClass().getDeclaredConstructor();
         constructor.setAccessible(true);
         Object instance = constructor.newInstance();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
+        session.beginCheck(check.spec());
+        Student.bind(session);
         try {
             check.method().invoke(instance);
             return null;
@@ -110,53 +99,13 @@ final class InProcessSuites implements AutoCloseable {
             Throwable t = e.getCause();
             return t.getClass().getSimpleName() + ": " + t.getMessage();
         } finally {
-            thread.setContextClassLoader(previous);
+            Student.unbind();
+            session.endCheck();
         }
     }
 
     @Override
-    public void close() throws IOException {
-        loader.close();
-    }
-
-    /** Where the grader's main classes (suites, checks) are: a directory under target/ when testing. */
-    private static Path graderClasses() {
-        try {
-            return Path.of(Catalogue.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static URL url(Path p) {
-        try {
-            return p.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Child-first for the student package, the suites and the checks; everything else from the parent. */
-    private static final class Loader extends URLClassLoader {
-        Loader(URL[] urls, ClassLoader parent) {
-            super(urls, parent);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (CHILD_FIRST.stream().noneMatch(name::startsWith)) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                if (c == null) {
-                    c = findClass(name);
-                }
-                if (resolve) {
-                    resolveClass(c);
-                }
-                return c;
-            }
-        }
+    public void close() {
+        session.close();
     }
 }
