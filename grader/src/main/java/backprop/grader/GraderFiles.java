@@ -36,13 +36,21 @@ public final class GraderFiles {
         }
     }
 
-    /** Makes {@code dir} an existing, empty directory. */
+    /**
+     * Makes {@code dir} an existing, empty directory. An existing directory is kept (only its contents
+     * go), so that a process that already has it in view (a student JVM started ahead, a bind mount)
+     * sees what is written there next.
+     */
     public static void emptyDirectory(Path dir) {
-        deleteTree(dir);
         try {
             Files.createDirectories(dir);
+            try (Stream<Path> children = Files.list(dir)) {
+                for (Path child : children.toList()) {
+                    deleteTree(child);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
+            throw new UncheckedIOException("cannot empty " + dir, e);
         }
     }
 }

@@ -38,6 +38,11 @@ public final class Catalogue {
         return c;
     }
 
+    /** How many student JVMs the checks need: one per part and visibility. */
+    public static int groups(List<CheckSpec> checks) {
+        return (int) checks.stream().map(c -> c.part() + "/" + c.visibility()).distinct().count();
+    }
+
     /** Reads the checks of {@link #SUITES} through {@code loader}. */
     public static List<CheckSpec> read(ClassLoader loader) {
         List<CheckSpec> specs = new ArrayList<>();

@@ -46,6 +46,7 @@ final class GradeCommand implements Callable<Integer> {
                     + (submission.equals(EXAMPLE) ? " (run from the repository root to grade the bundled example)" : ""));
             return GraderCli.USAGE;
         }
+        backprop.grader.compile.CompilerProcess.prestart(); // its JVM starts while the submission is read
         Grader grader = limits.grader();
         if (grader == null) {
             return GraderCli.USAGE;

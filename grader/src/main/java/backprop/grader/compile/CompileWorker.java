@@ -35,15 +35,16 @@ import javax.tools.ToolProvider;
  * requests from stdin and answers on stdout (the {@link Wire} string format):
  *
  * <pre>
- *   PACKAGES n (name source)×n          → n × (package or null: unparseable)
- *   COMPILE  n (name source)×n outDir   → ok, m × (file line message), javac's own output
+ *   COMPILE n (name source check)×n outDir package
+ *     → ok, m × (file line message), javac's own output, k × (file declaredPackage)
  * </pre>
  *
- * Sources are in memory under names the grader chose (safe for any file system); it exits when its
- * input ends or after a minute without work.
+ * Sources are in memory under names the grader chose (safe for any file system). A file marked
+ * "check" must declare {@code package}: if one declares another, nothing is generated and the answer
+ * lists those files (compiled as they are, they would put classes outside the student's package). The
+ * worker exits when its input ends or after a minute without work.
  */
 public final class CompileWorker {
-    static final byte PACKAGES = 1;
     static final byte COMPILE = 2;
     static final byte BYE = 9;
     private static final long IDLE_MILLIS = 60_000;
@@ -73,16 +74,12 @@ public final class CompileWorker {
                 if (op == BYE) {
                     break;
                 }
-                List<String[]> files = readFiles(in);
-                if (op == PACKAGES) {
-                    for (String[] f : files) {
-                        Wire.writeString(out, packageOf(javac, f));
-                    }
-                } else if (op == COMPILE) {
-                    compile(javac, files, Path.of(Wire.readString(in, Wire.Limits.DEFAULT)), out);
-                } else {
+                if (op != COMPILE) {
                     break;
                 }
+                List<String[]> files = readFiles(in);
+                Path outDir = Path.of(Wire.readString(in, Wire.Limits.DEFAULT));
+                compile(javac, files, outDir, Wire.readString(in, Wire.Limits.DEFAULT), out);
                 out.flush();
                 lastWork.set(System.currentTimeMillis());
             }
@@ -96,35 +93,23 @@ public final class CompileWorker {
         int n = in.readInt();
         List<String[]> files = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            files.add(new String[] {Wire.readString(in, Wire.Limits.DEFAULT), Wire.readString(in, Wire.Limits.DEFAULT)});
+            files.add(new String[] {Wire.readString(in, Wire.Limits.DEFAULT), Wire.readString(in, Wire.Limits.DEFAULT),
+                    in.readBoolean() ? "check" : ""});
         }
         return files;
     }
 
-    /** The package javac parses from the file, "" for none, null when it cannot parse it. */
-    private static String packageOf(JavaCompiler javac, String[] file) {
-        try {
-            JavacTask task = (JavacTask) javac.getTask(new StringWriter(), null, d -> { }, List.of("-proc:none"), null,
-                    List.of(new Source(file[0], file[1])));
-            for (CompilationUnitTree unit : task.parse()) {
-                return unit.getPackageName() == null ? "" : unit.getPackageName().toString().replaceAll("\\s+", "");
-            }
-            return "";
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            return null;
-        }
-    }
-
-    private static void compile(JavaCompiler javac, List<String[]> files, Path outDir, DataOutputStream out)
+    private static void compile(JavaCompiler javac, List<String[]> files, Path outDir, String pkg, DataOutputStream out)
             throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<JavaFileObject> units = new ArrayList<>();
+        List<Source> units = new ArrayList<>();
         for (String[] f : files) {
             units.add(new Source(f[0], f[1]));
         }
         StringWriter said = new StringWriter();
-        boolean ok;
+        boolean ok = false;
         String crash = null;
+        List<String[]> wrongPackages = new ArrayList<>();
         List<String> options = new ArrayList<>(List.of("-d", outDir.toString(), "-proc:none", "-nowarn", "-encoding", "UTF-8",
                 "-Xmaxerrs", "50", "-classpath", ""));
         if (Runtime.version().feature() > 17) {
@@ -133,7 +118,21 @@ public final class CompileWorker {
             options.addAll(List.of("-source", "17", "-target", "17"));
         }
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            ok = Boolean.TRUE.equals(javac.getTask(said, fm, diagnostics, options, null, units).call());
+            JavacTask task = (JavacTask) javac.getTask(said, fm, diagnostics, options, null, units);
+            for (CompilationUnitTree unit : task.parse()) {
+                String path = unit.getSourceFile().toUri().getPath();
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                String declared = unit.getPackageName() == null ? "" : unit.getPackageName().toString().replaceAll("\\s+", "");
+                for (String[] f : files) {
+                    if (f[0].equals(name) && f[2].equals("check") && !declared.equals(pkg)) {
+                        wrongPackages.add(new String[] {name, declared});
+                    }
+                }
+            }
+            if (wrongPackages.isEmpty()) {
+                task.generate();
+                ok = diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+            }
         } catch (RuntimeException | StackOverflowError e) {
             ok = false;
             crash = e.toString();
@@ -145,13 +144,21 @@ public final class CompileWorker {
             }
         }
         out.writeBoolean(ok);
-        out.writeInt(errors.size());
-        for (Diagnostic<? extends JavaFileObject> d : errors) {
-            Wire.writeString(out, d.getSource() instanceof Source s ? s.name : null);
-            out.writeLong(d.getLineNumber());
-            Wire.writeString(out, d.getMessage(Locale.ROOT));
+        out.writeInt(wrongPackages.isEmpty() ? errors.size() : 0);
+        if (wrongPackages.isEmpty()) {
+            for (Diagnostic<? extends JavaFileObject> d : errors) {
+                String path = d.getSource() == null ? null : d.getSource().toUri().getPath();
+                Wire.writeString(out, path == null ? null : path.substring(path.lastIndexOf('/') + 1));
+                out.writeLong(d.getLineNumber());
+                Wire.writeString(out, d.getMessage(Locale.ROOT));
+            }
         }
         Wire.writeString(out, crash != null ? "the compiler crashed: " + crash : said.toString());
+        out.writeInt(wrongPackages.size());
+        for (String[] w : wrongPackages) {
+            Wire.writeString(out, w[0]);
+            Wire.writeString(out, w[1]);
+        }
     }
 
     /** An in-memory source under a name the grader chose. */

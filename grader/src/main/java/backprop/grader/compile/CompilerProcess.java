@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * and kills the worker when either runs out. Idle workers are kept in a pool and reused: javac warms
  * up once per worker, not once per submission.
  */
-final class CompilerProcess implements AutoCloseable {
+public final class CompilerProcess implements AutoCloseable {
     private static final ConcurrentLinkedQueue<CompilerProcess> IDLE = new ConcurrentLinkedQueue<>();
     private static final int MAX_IDLE = Math.max(2, Runtime.getRuntime().availableProcessors());
     private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
@@ -53,14 +53,21 @@ final class CompilerProcess implements AutoCloseable {
     record Error(String file, long line, String message) {
     }
 
-    /** What javac said about one compilation. */
-    record Result(boolean ok, List<Error> errors, String output) {
+    /** What javac said about one compilation, and the checked files that declare another package (file → package). */
+    record Result(boolean ok, List<Error> errors, String output, Map<String, String> wrongPackages) {
     }
 
     private CompilerProcess(Process process) {
         this.process = process;
         this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
         this.in = new DataInputStream(new BufferedInputStream(process.getInputStream()));
+    }
+
+    /** Starts a worker now, so that its JVM is up when the first compilation needs it. */
+    public static void prestart() {
+        if (IDLE.isEmpty()) {
+            IDLE.add(start());
+        }
     }
 
     /** An idle worker, or a new one. */
@@ -84,11 +91,63 @@ final class CompilerProcess implements AutoCloseable {
     }
 
     private static CompilerProcess start() {
+        return start(backprop.grader.ClassDataSharing.use(archives()));
+    }
+
+    /** The archive folder of compile workers on this JDK with this class path. */
+    private static java.util.Optional<Path> archives() {
+        List<Path> cp = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!e.isBlank()) {
+                cp.add(Path.of(e));
+            }
+        }
+        return backprop.grader.ClassDataSharing.folder("javac", cp);
+    }
+
+    /**
+     * Writes the class-data sharing archive of compile workers, if it is missing: one worker compiles the
+     * starter and exits, and its classes (javac's, mostly) are archived for every later worker.
+     */
+    public static void train() {
+        java.util.Optional<backprop.grader.ClassDataSharing.Dump> dump = backprop.grader.ClassDataSharing.dump(archives());
+        if (dump.isEmpty()) {
+            return;
+        }
+        CompilerProcess p = start(dump.get().options());
+        Path out = null;
+        try {
+            out = java.nio.file.Files.createTempDirectory("backprop-train-");
+            Map<String, String> starter = backprop.grader.submission.StarterSources.packaged().files();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            p.compile(starter, starter.keySet(), "backprop.nn", out, Duration.ofSeconds(30), deadline);
+            p.out.writeByte(CompileWorker.BYE);
+            p.out.flush();
+            if (p.process.waitFor(30, TimeUnit.SECONDS) && p.process.exitValue() == 0) {
+                dump.get().adopt();
+            } else {
+                dump.get().discard();
+            }
+        } catch (TimedOut | IOException | RuntimeException e) {
+            dump.get().discard();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            dump.get().discard();
+        } finally {
+            p.close();
+            if (out != null) {
+                backprop.grader.GraderFiles.deleteTree(out);
+            }
+        }
+    }
+
+    private static CompilerProcess start(List<String> sharing) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-Xss16m",
-                "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                CompileWorker.class.getName()));
+        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss16m", "-Xmx768m",
+                "-XX:+ExitOnOutOfMemoryError"));
+        cmd.addAll(sharing);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CompileWorker.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().remove("JDK_JAVA_OPTIONS");
@@ -99,26 +158,22 @@ final class CompilerProcess implements AutoCloseable {
         }
     }
 
-    /** The package javac parses from each file (null: it cannot parse it), in order. */
-    List<String> packages(Map<String, String> files, Duration cpu, long deadline) throws TimedOut {
-        return exchange(cpu, deadline, () -> {
-            out.writeByte(CompileWorker.PACKAGES);
-            writeFiles(files);
-        }, () -> {
-            List<String> packages = new ArrayList<>();
-            for (int i = 0; i < files.size(); i++) {
-                packages.add(Wire.readString(in, Wire.Limits.DEFAULT));
-            }
-            return packages;
-        });
-    }
-
-    /** Compiles {@code files} (name → source) into {@code outDir}. */
-    Result compile(Map<String, String> files, Path outDir, Duration cpu, long deadline) throws TimedOut {
+    /**
+     * Compiles {@code files} (name → source) into {@code outDir}; the files named in {@code checked} must
+     * declare package {@code pkg}, else nothing is compiled and the result lists them.
+     */
+    Result compile(Map<String, String> files, java.util.Set<String> checked, String pkg, Path outDir, Duration cpu,
+                   long deadline) throws TimedOut {
         return exchange(cpu, deadline, () -> {
             out.writeByte(CompileWorker.COMPILE);
-            writeFiles(files);
+            out.writeInt(files.size());
+            for (Map.Entry<String, String> e : new LinkedHashMap<>(files).entrySet()) {
+                Wire.writeString(out, e.getKey());
+                Wire.writeString(out, e.getValue());
+                out.writeBoolean(checked.contains(e.getKey()));
+            }
             Wire.writeString(out, outDir.toAbsolutePath().toString());
+            Wire.writeString(out, pkg);
         }, () -> {
             boolean ok = in.readBoolean();
             int n = in.readInt();
@@ -127,16 +182,14 @@ final class CompilerProcess implements AutoCloseable {
                 errors.add(new Error(Wire.readString(in, Wire.Limits.DEFAULT), in.readLong(),
                         Wire.readString(in, Wire.Limits.DEFAULT)));
             }
-            return new Result(ok, errors, Wire.readString(in, Wire.Limits.DEFAULT));
+            String output = Wire.readString(in, Wire.Limits.DEFAULT);
+            int w = in.readInt();
+            Map<String, String> wrong = new LinkedHashMap<>();
+            for (int i = 0; i < w; i++) {
+                wrong.put(Wire.readString(in, Wire.Limits.DEFAULT), Wire.readString(in, Wire.Limits.DEFAULT));
+            }
+            return new Result(ok, errors, output, wrong);
         });
-    }
-
-    private void writeFiles(Map<String, String> files) throws IOException {
-        out.writeInt(files.size());
-        for (Map.Entry<String, String> e : new LinkedHashMap<>(files).entrySet()) {
-            Wire.writeString(out, e.getKey());
-            Wire.writeString(out, e.getValue());
-        }
     }
 
     private interface Io<T> {

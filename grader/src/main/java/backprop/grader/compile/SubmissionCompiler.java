@@ -45,13 +45,10 @@ public final class SubmissionCompiler {
         Outcome o = new Outcome();
         CompilerProcess worker = CompilerProcess.borrow();
         try {
-            Map<String, List<CompileDiagnostic>> wrongPackage = wrongPackages(worker, sources, cpu, deadline);
             for (int attempt = 0; attempt <= sources.size() + 1; attempt++) {
                 GraderFiles.emptyDirectory(classesDir);
                 Map<String, List<CompileDiagnostic>> errors;
-                if (attempt == 0 && !wrongPackage.isEmpty()) {
-                    errors = wrongPackage;
-                } else {
+                {
                     try {
                         errors = javac(worker, sources, classesDir, cpu, deadline);
                     } catch (CompilerProcess.TimedOut t) {
@@ -77,9 +74,11 @@ public final class SubmissionCompiler {
                 if (errors.containsKey(UNATTRIBUTED)) {
                     errors = blameForUnattributedFailure(errors.get(UNATTRIBUTED), sources.values());
                 }
+                backprop.grader.engine.Timing.mark("javac ran");
                 if (errors.isEmpty()) {
                     o.reported.addAll(removeStrayClasses(classesDir));
                     errors = refused(verifier.verify(classesDir), sources);
+                    backprop.grader.engine.Timing.mark("bytecode verified");
                     if (errors.isEmpty()) {
                         return o.result(classesDir, false);
                     }
@@ -147,40 +146,26 @@ public final class SubmissionCompiler {
     /** Key of a failure javac attributes to no file (it ran out of stack on an absurd expression, say). */
     private static final String UNATTRIBUTED = "?";
 
-    /**
-     * Student files whose package, as javac parses it, is not backprop.nn: compiled as they are, they
-     * would put classes outside the student's package.
-     */
-    private static Map<String, List<CompileDiagnostic>> wrongPackages(CompilerProcess worker, Map<String, SourceFile> sources,
-                                                                      Duration cpu, long deadline) {
-        Map<String, String> student = new LinkedHashMap<>();
-        sources.values().stream().filter(SourceFile::fromStudent).forEach(f -> student.put(f.fileName(), f.source()));
-        Map<String, List<CompileDiagnostic>> wrong = new LinkedHashMap<>();
-        List<String> packages;
-        try {
-            packages = worker.packages(student, cpu, deadline);
-        } catch (CompilerProcess.TimedOut e) {
-            return wrong; // javac will fail on the same files and name them
-        }
-        int i = 0;
-        for (String name : student.keySet()) {
-            String pkg = packages.get(i++);
-            if (pkg != null && !pkg.equals(StarterSources.PACKAGE)) {
-                SourceFile f = sources.get(name);
-                wrong.put(name, List.of(new CompileDiagnostic(f.origin(), 1, "error", "declares package " + pkg
-                        + ", but the course's classes must be in package " + StarterSources.PACKAGE)));
-            }
-        }
-        return wrong;
-    }
-
     private static Map<String, List<CompileDiagnostic>> javac(CompilerProcess worker, Map<String, SourceFile> sources,
                                                               Path classesDir, Duration cpu, long deadline)
             throws CompilerProcess.TimedOut {
         Map<String, String> files = new LinkedHashMap<>();
-        sources.values().forEach(f -> files.put(f.fileName(), f.source()));
-        CompilerProcess.Result result = worker.compile(files, classesDir, cpu, deadline);
+        java.util.Set<String> student = new java.util.LinkedHashSet<>();
+        sources.values().forEach(f -> {
+            files.put(f.fileName(), f.source());
+            if (f.fromStudent()) {
+                student.add(f.fileName());
+            }
+        });
+        CompilerProcess.Result result = worker.compile(files, student, StarterSources.PACKAGE, classesDir, cpu, deadline);
         Map<String, List<CompileDiagnostic>> errors = new LinkedHashMap<>();
+        // Compiled as they are, classes of another package would land outside the student's package.
+        result.wrongPackages().forEach((name, pkg) -> errors.put(name, List.of(new CompileDiagnostic(sources.get(name).origin(),
+                1, "error", "declares package " + (pkg.isEmpty() ? "(none)" : pkg) + ", but the course's classes must be in"
+                + " package " + StarterSources.PACKAGE))));
+        if (!errors.isEmpty()) {
+            return errors;
+        }
         for (CompilerProcess.Error e : result.errors()) {
             SourceFile f = e.file() == null ? null : sources.get(e.file());
             if (f == null) {
@@ -246,6 +231,10 @@ public final class SubmissionCompiler {
             if (starter.source(f.fileName()) == null) {
                 extra.put(f.fileName(), d);
             }
+        }
+        if (all.isEmpty()) {
+            // Only the starter's own files are left, and the compiler still fails: the grader is broken, not the submission.
+            throw new IllegalStateException("the compiler fails on the starter's own files: " + why.get(0).message());
         }
         return extra.isEmpty() ? all : extra;
     }

@@ -55,7 +55,9 @@ public final class Grader {
 
     private Grader(RunOptions options, Allowlist allowlist) {
         this.options = options;
+        Timing.mark("grader created");
         this.starter = StarterSources.packaged();
+        Timing.mark("starter read");
         this.verifier = new BytecodeVerifier(allowlist);
     }
 
@@ -89,26 +91,29 @@ public final class Grader {
     public GradeReport grade(Path submission, Path workDir) {
         Instant started = Instant.now();
         long deadline = System.nanoTime() + options.global().toNanos();
+        Timing.mark("grading starts");
         Submission loaded = new SubmissionLoader(starter).load(submission);
         Timing.mark("loaded");
-        CompilationResult compiled = new SubmissionCompiler(starter, verifier).compile(loaded, workDir.resolve("classes"),
-                options.compileCpu(), deadline);
-        Timing.mark("compiled and verified");
+        Path classes = workDir.resolve("classes");
+        GraderFiles.emptyDirectory(classes);
         List<CheckSpec> catalogue = Catalogue.checks();
+        StudentJvm.Settings jvm = new StudentJvm.Settings(StudentJvm.Settings.currentJava(), DriverJar.path(), classes,
+                options.maxHeap(), options.isolation(), VALUE_CLASSES, CALL_OUTPUT_LIMIT);
         RunResult run;
-        if (compiled.timedOut()) {
-            run = notRun(catalogue, "not run: grading reached its time limit of " + options.global().toSeconds()
-                    + " s while compiling the submission");
-        } else {
-            StudentJvm.Settings jvm = new StudentJvm.Settings(StudentJvm.Settings.currentJava(), DriverJar.path(),
-                    compiled.classesDir(), options.maxHeap(), options.isolation(), VALUE_CLASSES, CALL_OUTPUT_LIMIT);
-            try (GradingSession session = new GradingSession(jvm, workDir, options, deadline)) {
-                ACTIVE_SESSIONS.add(session);
-                try {
-                    run = CheckRunner.run(catalogue, session);
-                } finally {
-                    ACTIVE_SESSIONS.remove(session);
-                }
+        CompilationResult compiled;
+        try (GradingSession session = new GradingSession(jvm, workDir, options, deadline)) {
+            ACTIVE_SESSIONS.add(session);
+            try {
+                // The student JVMs start while javac runs; none loads a class of the submission before the checks.
+                session.startAhead(Catalogue.groups(catalogue));
+                compiled = new SubmissionCompiler(starter, verifier).compile(loaded, classes, options.compileCpu(), deadline);
+                Timing.mark("compiled and verified");
+                run = compiled.timedOut()
+                        ? notRun(catalogue, "not run: grading reached its time limit of " + options.global().toSeconds()
+                        + " s while compiling the submission")
+                        : CheckRunner.run(catalogue, session);
+            } finally {
+                ACTIVE_SESSIONS.remove(session);
             }
         }
         Timing.mark("checks run");

@@ -2,6 +2,7 @@ package backprop.grader.run;
 
 import backprop.grader.catalogue.CheckSpec;
 import backprop.grader.checks.CheckFailure;
+import backprop.grader.checks.DeferredDiagnosis;
 import backprop.grader.checks.Evidence;
 import backprop.grader.checks.NotImplementedFailure;
 import backprop.grader.checks.Student;
@@ -57,8 +58,10 @@ public final class CheckRunner {
                 .addTestEngines(new JupiterTestEngine())
                 .build());
         Student.bind(session);
+        Listener listener = new Listener(byId, session, outcomes, notes);
         try {
-            launcher.execute(request, new Listener(byId, session, outcomes, notes));
+            launcher.execute(request, listener);
+            resolveDeferred(listener.deferred, session, outcomes);
         } finally {
             Student.unbind();
         }
@@ -68,6 +71,27 @@ public final class CheckRunner {
         }
         notes.addAll(session.notes());
         return new RunResult(outcomes, notes, "");
+    }
+
+    /**
+     * Works out the diagnoses that needed other checks re-run, now that every graded check is done, each in
+     * its check's own group JVM. If that fails (time is up, the JVM dies), the check keeps the diagnosis it had.
+     */
+    private static void resolveDeferred(Map<CheckSpec, DeferredDiagnosis> deferred, GradingSession session,
+                                        Map<String, CheckOutcome> outcomes) {
+        deferred.forEach((spec, d) -> {
+            session.beginResolving(spec);
+            try {
+                CheckFailure resolved = d.resolve();
+                CheckOutcome was = outcomes.get(spec.uniqueId());
+                outcomes.put(spec.uniqueId(), new CheckOutcome(was.status(), bounded(String.valueOf(resolved.getMessage())),
+                        was.output(), was.millis(), was.evidence()));
+            } catch (RuntimeException | AssertionError e) {
+                // the provisional diagnosis stands
+            } finally {
+                session.endCheck();
+            }
+        });
     }
 
     /** The outcome of a finished check from how it ended. */
@@ -117,6 +141,7 @@ public final class CheckRunner {
         private final GradingSession session;
         private final Map<String, CheckOutcome> outcomes;
         private final List<String> notes;
+        final Map<CheckSpec, DeferredDiagnosis> deferred = new LinkedHashMap<>();
         private long startedAt;
 
         Listener(Map<String, CheckSpec> byId, GradingSession session, Map<String, CheckOutcome> outcomes, List<String> notes) {
@@ -149,6 +174,9 @@ public final class CheckRunner {
             }
             long millis = (System.nanoTime() - startedAt) / 1_000_000;
             outcomes.put(spec.uniqueId(), outcome(result, session.endCheck(), millis, Evidence.take()));
+            if (result.getThrowable().orElse(null) instanceof DeferredDiagnosis d) {
+                deferred.put(spec, d);
+            }
         }
 
         @Override

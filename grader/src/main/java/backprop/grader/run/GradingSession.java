@@ -42,9 +42,15 @@ public final class GradingSession implements Student.Session, AutoCloseable {
     private final StringBuilder output = new StringBuilder();
     private long outputDropped;
     private String group = "";
+    /** JVMs started ahead of need, in the background, so that a part's first check does not wait for one. */
+    private final java.util.Deque<java.util.concurrent.Future<StudentJvm>> spares = new java.util.ArrayDeque<>();
+    private java.util.concurrent.ExecutorService starter;
+    private int planned;
     /** JVMs that timed out or died during the current check: not restarted before the next check. */
     private final Map<String, backprop.grader.student.StudentException> ended = new LinkedHashMap<>();
     private boolean diagnosing;
+    /** Working out deferred diagnoses after every graded check: calls go to the check's own group JVM. */
+    private boolean resolving;
 
     /**
      * @param deadline System.nanoTime after which no call may run (the grading's global limit)
@@ -56,6 +62,55 @@ public final class GradingSession implements Student.Session, AutoCloseable {
         this.deadline = deadline;
     }
 
+    /**
+     * Starts the JVMs of {@code groups} checks' groups in the background, at most two ahead of need:
+     * start-up then overlaps with compiling and with the checks of the group before. Call before the
+     * classes are compiled if you like: a student JVM loads nothing of the submission until asked.
+     */
+    public synchronized void startAhead(int groups) {
+        planned = groups;
+        starter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "student-jvm-starter");
+            t.setDaemon(true);
+            return t;
+        });
+        topUp();
+    }
+
+    private synchronized void topUp() {
+        while (starter != null && spares.size() < 2 && planned > 0) {
+            planned--;
+            long left = deadline - System.nanoTime();
+            Duration startup = Duration.ofNanos(Math.max(1, Math.min(left, STARTUP.toNanos())));
+            spares.add(starter.submit(() -> {
+                StudentJvm jvm = StudentJvm.start(settings, workDir, startup, (text, dropped) -> { });
+                started.add(jvm);
+                return jvm;
+            }));
+        }
+    }
+
+    /** A JVM started ahead, if one is (or is being) started; null otherwise or if starting it failed. */
+    private StudentJvm spare() {
+        java.util.concurrent.Future<StudentJvm> next;
+        synchronized (this) {
+            next = spares.poll();
+        }
+        if (next == null) {
+            return null;
+        }
+        topUp();
+        try {
+            StudentJvm jvm = next.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            return jvm.alive() ? jvm : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null; // start it in the foreground, which reports why it cannot
+        }
+    }
+
     /** The JVM group of a check: its part and its visibility. */
     static String group(CheckSpec spec) {
         return spec.part() + " / " + spec.visibility().json();
@@ -65,10 +120,21 @@ public final class GradingSession implements Student.Session, AutoCloseable {
     public void beginCheck(CheckSpec spec) {
         group = group(spec);
         diagnosing = false;
+        resolving = false;
         baselines.clear();
         ended.clear();
         output.setLength(0);
         outputDropped = 0;
+    }
+
+    /**
+     * The next calls work out a deferred diagnosis of check {@code spec}, after every graded check has
+     * run: they go to the JVM of its group (no graded check follows there any more), with a fresh budget,
+     * and what they print is dropped.
+     */
+    public void beginResolving(CheckSpec spec) {
+        beginCheck(spec);
+        resolving = true;
     }
 
     /** What the student's code printed during the check, bounded, with a count of what was left out. */
@@ -95,7 +161,7 @@ public final class GradingSession implements Student.Session, AutoCloseable {
     }
 
     private String key() {
-        return diagnosing ? "diagnosis / " + group : group;
+        return diagnosing && !resolving ? "diagnosis / " + group : group;
     }
 
     private StudentJvm jvm() {
@@ -117,9 +183,15 @@ public final class GradingSession implements Student.Session, AutoCloseable {
                 throw limitReached();
             }
             Duration startup = Duration.ofNanos(Math.min(left, STARTUP.toNanos()));
-            jvm = StudentJvm.start(settings, workDir, startup, diagnosing ? (text, dropped) -> { } : this::printed);
+            StudentJvm spare = spare();
+            if (spare != null) {
+                jvm = spare;
+            } else {
+                jvm = StudentJvm.start(settings, workDir, startup, (text, dropped) -> { });
+                started.add(jvm);
+            }
+            jvm.onOutput(diagnosing ? (text, dropped) -> { } : this::printed);
             jvms.put(key, jvm);
-            started.add(jvm);
             launches.merge(key, 1, Integer::sum);
         }
         return jvm;
@@ -140,6 +212,9 @@ public final class GradingSession implements Student.Session, AutoCloseable {
     }
 
     private void printed(String text, long dropped) {
+        if (resolving) {
+            return;
+        }
         int room = OUTPUT_LIMIT - output.length();
         if (text.length() <= room) {
             output.append(text);
@@ -194,6 +269,13 @@ public final class GradingSession implements Student.Session, AutoCloseable {
     /** Stops every student JVM of this grading. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (starter != null) {
+                starter.shutdownNow();
+            }
+            spares.forEach(f -> f.cancel(true));
+            spares.clear();
+        }
         jvms.values().forEach(StudentJvm::close);
         jvms.clear();
         started.forEach(StudentJvm::kill);

@@ -79,7 +79,7 @@ public final class StudentJvm implements AutoCloseable {
     private final BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
     private final BoundedText stderr;
     private final Isolation isolation;
-    private final BiConsumer<String, Long> onOutput;
+    private volatile BiConsumer<String, Long> onOutput;
     private volatile boolean dead;
     private String deathReason;
 
@@ -120,6 +120,63 @@ public final class StudentJvm implements AutoCloseable {
     }
 
     private static StudentJvm launch(Settings s, Path workDir, Isolation isolation, BiConsumer<String, Long> onOutput) {
+        return launch(s, workDir, isolation, onOutput, sharingOptions(s.driverJar()), List.of(s.driverJar(), s.classes()));
+    }
+
+    /** The archive folder of student JVMs with this driver on this JDK (their class path starts with the driver). */
+    private static java.util.Optional<Path> archives(Path driverJar) {
+        return backprop.grader.ClassDataSharing.folder("student", List.of(driverJar));
+    }
+
+    private static List<String> sharingOptions(Path driverJar) {
+        return backprop.grader.ClassDataSharing.use(archives(driverJar));
+    }
+
+    /**
+     * Writes the class-data sharing archive of student JVMs, if it is missing: one JVM with only the
+     * driver on its class path answers a call by reflection and exits, and its classes are archived.
+     */
+    public static void train(Path driverJar) {
+        java.util.Optional<backprop.grader.ClassDataSharing.Dump> dump = backprop.grader.ClassDataSharing.dump(archives(driverJar));
+        if (dump.isEmpty()) {
+            return;
+        }
+        Settings s = new Settings(Settings.currentJava(), driverJar, driverJar, "64m", List.of(Isolation.NONE),
+                List.of("backprop.nn.Matrix"), 1024);
+        StudentJvm jvm = null;
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("backprop-train-");
+            jvm = launch(s, dir, Isolation.NONE, (text, dropped) -> { }, dump.get().options(), List.of(driverJar));
+            jvm.awaitHello(Duration.ofSeconds(30));
+            long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            Budget budget = new Budget(Duration.ofSeconds(30), Duration.ofSeconds(30), far, far, Duration.ofSeconds(30));
+            try {
+                jvm.callStatic("backprop.driver.givens.StandInLoss", "of", List.of("mse"), budget);
+            } catch (StudentException expected) {
+                // without the student API on the class path the call fails, after the reflection it was made for
+            }
+            jvm.out.writeByte(Wire.BYE);
+            jvm.out.flush();
+            if (jvm.process.waitFor(30, TimeUnit.SECONDS) && jvm.process.exitValue() == 0) {
+                dump.get().adopt();
+            } else {
+                dump.get().discard();
+            }
+            backprop.grader.GraderFiles.deleteTree(dir);
+        } catch (IOException | RuntimeException e) {
+            dump.get().discard();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            dump.get().discard();
+        } finally {
+            if (jvm != null) {
+                jvm.kill();
+            }
+        }
+    }
+
+    private static StudentJvm launch(Settings s, Path workDir, Isolation isolation, BiConsumer<String, Long> onOutput,
+                                     List<String> sharing, List<Path> classpath) {
         List<String> java = new ArrayList<>();
         java.add(s.java().toString());
         java.add("-Xmx" + s.maxHeap());
@@ -132,11 +189,11 @@ public final class StudentJvm implements AutoCloseable {
         java.add("-XX:-UsePerfData");
         java.add("-XX:+DisplayVMOutputToStderr");
         java.add("-XX:ErrorFile=/dev/null");
-        java.add("-Xshare:auto");
+        java.addAll(sharing);
         java.add("-Djava.awt.headless=true");
         java.add("-Dfile.encoding=UTF-8");
         java.add("-cp");
-        java.add(s.driverJar() + File.pathSeparator + s.classes());
+        java.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         java.add("backprop.driver.StudentMain");
         for (String v : s.valueClasses()) {
             java.add("--value");
@@ -145,8 +202,12 @@ public final class StudentJvm implements AutoCloseable {
         java.add("--output-limit");
         java.add(Integer.toString(s.outputLimit()));
         List<Path> readable = new ArrayList<>(jdkPaths(s.java().getParent().getParent()));
-        readable.add(realPath(s.driverJar()));
-        readable.add(realPath(s.classes()));
+        classpath.forEach(p -> readable.add(realPath(p)));
+        for (String option : sharing) {
+            if (option.startsWith("-XX:SharedArchiveFile=")) {
+                readable.add(realPath(Path.of(option.substring("-XX:SharedArchiveFile=".length()))));
+            }
+        }
         ProcessBuilder pb = new ProcessBuilder(isolation.wrap(java, readable.stream().distinct().toList()))
                 .directory(workDir.toFile());
         pb.environment().clear();
@@ -188,6 +249,11 @@ public final class StudentJvm implements AutoCloseable {
         } catch (IOException e) {
             return p.toAbsolutePath().normalize();
         }
+    }
+
+    /** From now on, what the student's code prints during a call goes to {@code listener}. */
+    public void onOutput(BiConsumer<String, Long> listener) {
+        this.onOutput = listener;
     }
 
     /** The isolation this JVM runs under. */

@@ -2,10 +2,12 @@ package backprop.grader.suites;
 
 import backprop.grader.checks.CheckFailure;
 import backprop.grader.checks.Diagnoser;
+import backprop.grader.checks.DeferredDiagnosis;
 import backprop.grader.checks.NotImplementedFailure;
 import backprop.grader.checks.Student;
 import backprop.reference.ReferenceActivation;
 import backprop.reference.ReferenceLoss;
+import java.util.function.Supplier;
 
 /**
  * Finds the root cause of a failure in a check that builds on other parts of the submission (the
@@ -74,16 +76,23 @@ final class Probe {
         } catch (NotImplementedFailure e) {
             throw e;
         } catch (CheckFailure f) {
-            String feedback = f.feedback();
-            String own = f.diagnosis();
-            if (!prefer && !Diagnoser.isGeneric(own)) {
-                throw f;
+            if (!(f instanceof DeferredDiagnosis) && !prefer && !Diagnoser.isGeneric(f.diagnosis())) {
+                throw f; // named already: nothing to look for
             }
-            String root = rootCause(parts);
-            if (root.isEmpty() || !Diagnoser.isGeneric(own) && kind(own).equals(kind(root))) {
-                throw f; // nothing better, or the same mistake already named in this check's own terms
-            }
-            throw new CheckFailure(feedback, root);
+            // The search re-runs other checks on student code: the runner does it after every graded check has run.
+            Supplier<CheckFailure> before = f instanceof DeferredDiagnosis d ? d::resolve : () -> f;
+            throw new DeferredDiagnosis(f, () -> {
+                CheckFailure failure = before.get();
+                String own = failure.diagnosis();
+                if (!prefer && !Diagnoser.isGeneric(own)) {
+                    return failure;
+                }
+                String root = rootCause(parts);
+                if (root.isEmpty() || !Diagnoser.isGeneric(own) && kind(own).equals(kind(root))) {
+                    return failure; // nothing better, or the same mistake already named in this check's own terms
+                }
+                return new CheckFailure(failure.feedback(), root);
+            });
         }
     }
 

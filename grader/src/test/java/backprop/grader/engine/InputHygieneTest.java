@@ -1,0 +1,168 @@
+package backprop.grader.engine;
+
+import static backprop.grader.engine.GradedSubmissions.check;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backprop.grader.engine.Fixtures.Layout;
+import backprop.grader.report.Reports;
+import backprop.grader.results.GradeReport;
+import backprop.grader.results.Status;
+import backprop.grader.submission.SourceFile;
+import backprop.grader.submission.StarterSources;
+import backprop.grader.submission.Submission;
+import backprop.grader.submission.SubmissionLoader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a submission folder or zip may hold besides honest files: links to other students' work or to
+ * the solutions, names a browser or a hostile student makes, pipes, and zips that inflate without end.
+ * None of them is read as the student's work, none blocks or slows the loader, and the report says
+ * what happened in printable text.
+ */
+class InputHygieneTest {
+    private static final StarterSources STARTER = StarterSources.packaged();
+
+    private static Submission load(Path path) {
+        return new SubmissionLoader(STARTER).load(path);
+    }
+
+    private static SourceFile source(Submission s, String fileName) {
+        return s.sources().stream().filter(f -> f.fileName().equals(fileName)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSymbolicLinkToAnotherStudentsFileIsNotFollowed() throws IOException {
+        Path other = Fixtures.submission("sigmoid-nan", Layout.FLAT); // someone else's files
+        Path mine = Fixtures.write("mine", Fixtures.files("missing-network"), Layout.FLAT);
+        Files.delete(mine.resolve("Sigmoid.java"));
+        Files.createSymbolicLink(mine.resolve("Sigmoid.java"), other.resolve("Sigmoid.java"));
+        Files.createSymbolicLink(mine.resolve("solutions"), Fixtures.SOLUTIONS);
+
+        Submission s = load(mine);
+
+        assertThat(s.notes()).contains("Sigmoid.java is a symbolic link and was not followed: submit the file itself",
+                "solutions is a symbolic link and was not followed: submit the file itself");
+        assertThat(source(s, "Sigmoid.java").fromStudent()).isFalse();
+        assertThat(s.sources()).noneMatch(f -> f.origin().startsWith("solutions"));
+    }
+
+    @Test
+    void aLinkedFileEarnsNothingInAGrading() throws IOException {
+        Path mine = Fixtures.write("linked", Fixtures.solutionFiles(), Layout.FLAT);
+        Files.delete(mine.resolve("Tanh.java"));
+        Files.createSymbolicLink(mine.resolve("Tanh.java"), Fixtures.SOLUTION_SOURCES.resolve("Tanh.java"));
+
+        GradeReport report = GradedSubmissions.grade("linked-tanh", GradedSubmissions.NORMAL, () -> mine).get();
+
+        assertThat(check(report, "1.3").status()).isEqualTo(Status.NOT_IMPLEMENTED);
+        assertThat(report.notes()).anyMatch(n -> n.startsWith("Tanh.java is a symbolic link"));
+    }
+
+    @Test
+    void aSecondDownloadNamedLikeABrowserNamesItIsGradedAsItsPublicClass() throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>(Fixtures.solutionFiles());
+        String sigmoid = files.remove("Sigmoid.java");
+        Path dir = Fixtures.write("browser", files, Layout.FLAT);
+        Files.writeString(dir.resolve("Sigmoid (1).java"), sigmoid, StandardCharsets.UTF_8);
+
+        GradeReport report = GradedSubmissions.grade("browser-name", GradedSubmissions.NORMAL, () -> dir).get();
+
+        assertThat(report.score()).isEqualTo(report.maxScore());
+        assertThat(report.notes()).contains("Sigmoid (1).java is graded as Sigmoid.java (a Java file's name is its public"
+                + " class's name)");
+    }
+
+    @Test
+    void theExactFileNameWinsOverABrowserCopy() throws IOException {
+        Map<String, String> files = Fixtures.files("sigmoid-nan");
+        Path dir = Fixtures.write("both", files, Layout.FLAT);
+        Files.writeString(dir.resolve("Sigmoid (1).java"), Fixtures.solutionFiles().get("Sigmoid.java"), StandardCharsets.UTF_8);
+
+        Submission s = load(dir);
+
+        assertThat(source(s, "Sigmoid.java").origin()).isEqualTo("Sigmoid.java");
+        assertThat(s.notes()).anyMatch(n -> n.startsWith("Sigmoid.java appears 2 times (Sigmoid (1).java, Sigmoid.java)"));
+    }
+
+    @Test
+    void controlCharactersInFileNamesNeverReachTheReportRaw() throws IOException {
+        Path dir = Fixtures.write("odd-names", Fixtures.solutionFiles(), Layout.FLAT);
+        String odd = "Evil\n[PASS] 82 \u001b[2J\r.java";
+        Files.writeString(dir.resolve(odd), "package backprop.nn;\nclass EvilHelper {\n}\n", StandardCharsets.UTF_8);
+
+        GradeReport report = GradedSubmissions.grade("odd-names", GradedSubmissions.NORMAL, () -> dir).get();
+
+        assertThat(report.score()).isEqualTo(report.maxScore());
+        assertThat(report.notes()).anyMatch(n -> n.contains("Evil\\n[PASS] 82 \\u001b[2J\\r.java"))
+                .allSatisfy(n -> assertThat(n).doesNotContain("\n").doesNotContain("\u001b").doesNotContain("\r"));
+    }
+
+    @Test
+    void aPipeNamedLikeAJavaFileIsNotRead() throws Exception {
+        Path dir = Fixtures.write("pipe", Fixtures.solutionFiles(), Layout.FLAT);
+        Files.delete(dir.resolve("Tanh.java"));
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("Tanh.java").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+
+        long start = System.nanoTime();
+        Submission s = load(dir);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(source(s, "Tanh.java").fromStudent()).isFalse();
+    }
+
+    @Test
+    void aZipBombCostsNothing() throws IOException {
+        Path zip = Fixtures.freshDir().resolve("bomb.zip");
+        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+            for (Map.Entry<String, String> e : Fixtures.solutionFiles().entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("Bomb.java")); // 400 MB of zeros, a few hundred KB compressed
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 400; i++) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+            for (int i = 0; i < 20_000; i++) { // and more entries than anyone hands in
+                out.putNextEntry(new ZipEntry("junk/" + i + ".txt"));
+                out.closeEntry();
+            }
+        }
+        assertThat(Files.size(zip)).isLessThan(5_000_000);
+
+        long start = System.nanoTime();
+        Submission s = load(zip);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("loading the bomb").isLessThan(Duration.ofSeconds(5));
+        assertThat(s.notes()).contains("Bomb.java is larger than 1 MB and was ignored",
+                "the zip holds more than 10000 entries; the rest was ignored");
+        assertThat(source(s, "Sigmoid.java").fromStudent()).isTrue();
+    }
+
+    @Test
+    void reportsOfOddSubmissionsAreWrittenAndSmall(@org.junit.jupiter.api.io.TempDir Path out) throws IOException {
+        Path dir = Fixtures.write("odd-names-2", Fixtures.solutionFiles(), Layout.FLAT);
+        for (int i = 0; i < 200; i++) {
+            Files.writeString(dir.resolve("extra " + i + ".java"), "package backprop.nn;\nclass Extra" + i + " {\n}\n");
+        }
+
+        GradeReport report = GradedSubmissions.grade("many-extras", GradedSubmissions.NORMAL, () -> dir).get();
+
+        assertThat(report.notes()).hasSizeLessThanOrEqualTo(41).last().asString().startsWith("... and ");
+        for (Path p : Reports.writeAll(report, out)) {
+            assertThat(Files.size(p)).isLessThan(256 * 1024);
+        }
+    }
+}
