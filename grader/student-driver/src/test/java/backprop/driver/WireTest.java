@@ -86,8 +86,10 @@ class WireTest {
 
     @Test
     void longStringsAreCutToTheLimit() throws IOException {
-        Object back = read(written("x".repeat(500)), new Wire.Limits(100, 10, 10, 2));
+        Object back = read(written("x".repeat(300)), new Wire.Limits(100, 10, 10, 2));
         assertThat((String) back).hasSize(100);
+        assertThatThrownBy(() -> read(written("x".repeat(500)), new Wire.Limits(100, 10, 10, 2)))
+                .isInstanceOf(Wire.ProtocolException.class).hasMessageContaining("string of 500 bytes");
     }
 
     @Test
