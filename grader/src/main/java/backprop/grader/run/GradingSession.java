@@ -46,6 +46,7 @@ public final class GradingSession implements Student.Session, AutoCloseable {
     private final java.util.Deque<java.util.concurrent.Future<StudentJvm>> spares = new java.util.ArrayDeque<>();
     private java.util.concurrent.ExecutorService starter;
     private int planned;
+    private volatile boolean closed;
     /** JVMs that timed out or died during the current check: not restarted before the next check. */
     private final Map<String, backprop.grader.student.StudentException> ended = new LinkedHashMap<>();
     private boolean diagnosing;
@@ -85,6 +86,9 @@ public final class GradingSession implements Student.Session, AutoCloseable {
             spares.add(starter.submit(() -> {
                 StudentJvm jvm = StudentJvm.start(settings, workDir, startup, (text, dropped) -> { });
                 started.add(jvm);
+                if (closed) {
+                    jvm.kill(); // the grading ended while this JVM started: it must not outlive it
+                }
                 return jvm;
             }));
         }
@@ -269,6 +273,7 @@ public final class GradingSession implements Student.Session, AutoCloseable {
     /** Stops every student JVM of this grading. */
     @Override
     public void close() {
+        closed = true;
         synchronized (this) {
             if (starter != null) {
                 starter.shutdownNow();
@@ -284,6 +289,7 @@ public final class GradingSession implements Student.Session, AutoCloseable {
 
     /** Kills every student JVM at once (from another thread: a shutdown). */
     public void killAll() {
+        closed = true;
         started.forEach(StudentJvm::kill);
     }
 }
