@@ -9,7 +9,10 @@ public final class Printable {
     private Printable() {
     }
 
-    /** {@code s} with every control character except tab shown as an escape ("\n", "\r", "\u001b"). */
+    /**
+     * {@code s} with every control character except tab, and the bidirectional overrides that reorder
+     * text on screen, shown as an escape ("\n", "\r", "\u001b", "\u202e").
+     */
     public static String of(String s) {
         if (s == null) {
             return "null";
@@ -17,7 +20,8 @@ public final class Printable {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean control = Character.isISOControl(c) && c != '\t' || c == '\u2028' || c == '\u2029';
+            boolean control = Character.isISOControl(c) && c != '\t' || c == '\u2028' || c == '\u2029'
+                    || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\u200e' || c == '\u200f';
             if (control && out == null) {
                 out = new StringBuilder(s.length() + 16).append(s, 0, i);
             }

@@ -258,6 +258,15 @@ public final class BatchGrader {
                 return;
             }
             progress.message("cannot write the reports of " + c.id() + ": " + e);
+        } catch (RuntimeException | Error e) { // one submission's reports must never stop the class
+            progress.message("cannot write the reports of " + c.id() + ": " + e);
+            try {
+                store.writeUngraded(c, "internal error while writing the reports (retried on the next run): " + e,
+                        ResultStore.INTERNAL_ERROR);
+                store.read(c.id()).ifPresent(x -> entries.put(x.id(), x));
+            } catch (IOException | RuntimeException | Error ignored) {
+                // nothing more can be recorded for this submission
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         progress.finished(c.id(), report != null, report != null

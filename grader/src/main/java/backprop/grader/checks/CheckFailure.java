@@ -1,41 +1,38 @@
 package backprop.grader.checks;
 
 /**
- * A graded check failed. The message is the student's feedback; a recognised mistake follows it
- * after {@link #DIAGNOSIS_MARKER} and becomes the report's diagnosis.
+ * A graded check failed: the student's feedback, and the recognised mistake (the diagnosis, "" if
+ * none), kept apart. The message joins them for logs; reports read the two fields, so no text from
+ * student code can pass itself off as the grader's diagnosis.
  */
 public class CheckFailure extends AssertionError {
     private static final long serialVersionUID = 1L;
-    /** Separates the feedback from the diagnosis in a failure message; the parent splits on it too. */
-    public static final String DIAGNOSIS_MARKER = "\nDiagnosis: ";
+    private static final String DIAGNOSIS_LABEL = "\nDiagnosis: ";
+    private final String feedback;
+    private final String diagnosis;
 
     public CheckFailure(String feedback) {
-        super(feedback);
+        this(feedback, "");
     }
 
     public CheckFailure(String feedback, String diagnosis) {
-        super(diagnosis == null || diagnosis.isBlank() ? feedback : feedback + DIAGNOSIS_MARKER + diagnosis);
+        super(diagnosis == null || diagnosis.isBlank() ? feedback : feedback + DIAGNOSIS_LABEL + diagnosis);
+        this.feedback = feedback == null ? "" : feedback;
+        this.diagnosis = diagnosis == null ? "" : diagnosis.trim();
     }
 
-    /** The feedback part of this failure's message. */
+    /** What went wrong, in the student's terms. */
     public String feedback() {
-        return feedbackOf(getMessage());
+        return feedback;
     }
 
-    /** The diagnosis part of this failure's message, "" when none. */
+    /** The recognised mistake, "" when none. */
     public String diagnosis() {
-        return diagnosisOf(getMessage());
+        return diagnosis;
     }
 
-    /** The feedback part of a failure message (as the test JVM reports it). */
-    public static String feedbackOf(String message) {
-        int cut = message.indexOf(DIAGNOSIS_MARKER);
-        return cut < 0 ? message : message.substring(0, cut);
-    }
-
-    /** The diagnosis part of a failure message, "" when none. */
-    public static String diagnosisOf(String message) {
-        int cut = message.indexOf(DIAGNOSIS_MARKER);
-        return cut < 0 ? "" : message.substring(cut + DIAGNOSIS_MARKER.length()).trim();
+    /** Whether a mistake was recognised. */
+    public boolean diagnosed() {
+        return !diagnosis.isEmpty();
     }
 }

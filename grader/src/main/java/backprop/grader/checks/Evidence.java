@@ -34,9 +34,22 @@ public final class Evidence {
         CURRENT.remove();
     }
 
-    /** A matrix as JSON rows; NaN and ±Infinity become the strings "NaN", "Infinity", "-Infinity"; null stays null. */
+    /** Largest number of elements a matrix of evidence may have: the reports draw small networks. */
+    static final int MAX_ELEMENTS = 4096;
+
+    /**
+     * A matrix as JSON rows; NaN and ±Infinity become the strings "NaN", "Infinity", "-Infinity"; null,
+     * and a matrix larger than any the reports draw (what student code returned can be huge), are null.
+     */
     public static JsonElement matrix(double[][] m) {
         if (m == null) {
+            return JsonNull.INSTANCE;
+        }
+        long elements = 0;
+        for (double[] r : m) {
+            elements += r == null ? 1 : Math.max(1, r.length);
+        }
+        if (elements > MAX_ELEMENTS) {
             return JsonNull.INSTANCE;
         }
         JsonArray rows = new JsonArray();

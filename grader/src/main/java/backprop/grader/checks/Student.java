@@ -76,10 +76,11 @@ public final class Student {
         } catch (StudentThrew e) {
             throw failure(method, glossary, e);
         } catch (StudentFault e) {
-            if (e.getMessage().startsWith("returned ")) { // a value beyond what can be checked
-                throw new CheckFailure(method + " " + e.getMessage());
+            String fault = backprop.grader.Printable.of(e.getMessage());
+            if (fault.startsWith("returned ")) { // a value beyond what can be checked
+                throw new CheckFailure(method + " " + fault);
             }
-            throw new CheckFailure(method + " could not be called: " + e.getMessage(), "the starter's API changed: a public"
+            throw new CheckFailure(method + " could not be called: " + fault, "the starter's API changed: a public"
                     + " class, constructor or method of the starter is missing or has another signature; keep the"
                     + " starter's signatures (helpers of your own are fine)");
         }
@@ -98,9 +99,12 @@ public final class Student {
         });
     }
 
-    /** The feedback for an exception thrown by student code. */
+    /**
+     * The feedback for an exception thrown by student code. Its message and class name are the student's
+     * text: control characters are escaped, so they cannot draw fake lines (a fake "Diagnosis:" or total).
+     */
     static CheckFailure failure(String method, Diagnoser.Glossary glossary, StudentThrew e) {
-        Wire.Thrown t = e.thrown();
+        Wire.Thrown t = printable(e.thrown());
         String at = e.index() >= 0 ? " for input number " + e.index() : "";
         if (t.className().equals(NOT_IMPLEMENTED)) {
             return new NotImplementedFailure(String.valueOf(t.message()));
@@ -121,14 +125,27 @@ public final class Student {
                 + at + where(t), Diagnoser.explainException(method, t, glossary));
     }
 
-    /** " (at Sigmoid.java:27)" for the first frame in the student's package, or "". */
+    /**
+     * " (at Sigmoid.java:27)" for the first frame in the student's package, or "". Student code can forge
+     * its frames (setStackTrace): a file name that is not a Java file name is left out.
+     */
     static String where(Wire.Thrown t) {
         for (Wire.Frame f : t.frames()) {
             if (f.className().startsWith("backprop.nn.")) {
-                return " (at " + f.file() + ":" + f.line() + ")";
+                return f.file() != null && f.file().matches("[A-Za-z_$][A-Za-z0-9_$]{0,100}\\.java")
+                        ? " (at " + f.file() + ":" + f.line() + ")" : "";
             }
         }
         return "";
+    }
+
+    /** {@code t} with its class names and messages made printable (recursively through its causes). */
+    private static Wire.Thrown printable(Wire.Thrown t) {
+        if (t == null) {
+            return null;
+        }
+        return new Wire.Thrown(backprop.grader.Printable.of(t.className()), t.message() == null ? null
+                : backprop.grader.Printable.of(t.message()), t.frames(), printable(t.cause()));
     }
 
     static String simpleName(String className) {

@@ -103,9 +103,7 @@ public final class Values {
         if (v instanceof Wire.Ref r) {
             return "an object of class " + r.type();
         }
-        if (v instanceof Wire.Value value) {
-            return "a " + value.type();
-        }
-        return v == null ? "null" : "a " + v.getClass().getSimpleName();
+        String type = v instanceof Wire.Value value ? value.type() : v == null ? null : v.getClass().getSimpleName();
+        return type == null ? "null" : ("AEIOUaeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
     }
 }

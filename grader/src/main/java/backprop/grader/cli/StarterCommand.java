@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
                         + ".gitignore and the workflow .github/workflows/classroom.yml, which on every push downloads the "
                         + "grader from --grader-url, checks its SHA-256, grades the repository and reports the score to "
                         + "GitHub Classroom. The template contains no solution code and, unless --embed-grader-jar, no "
-                        + "grader: the grader jar holds the hidden checks and the reference implementation."})
+                        + "grader. The grader jar holds the hidden checks and the reference implementation: whoever can "
+                        + "download it (a public --grader-url, or the embedded copy) can read them, so in Classroom hidden "
+                        + "checks are not shown rather than secret (docs/trust-model.md)."})
 final class StarterCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<dir>", description = "Where to write the template (a new or empty directory).")
     Path dir;
@@ -34,7 +36,7 @@ final class StarterCommand implements Callable<Integer> {
 
     @Option(names = "--embed-grader-jar",
             description = {"Commit the grader jar into the template as " + StarterExport.GRADER_PATH + " instead of downloading it.",
-                    "Students can then read the hidden checks and the reference implementation."})
+                    "Students can then read the hidden checks and the reference implementation (as they can from a public URL)."})
     boolean embed;
 
     @Option(names = "--repo", paramLabel = "DIR",

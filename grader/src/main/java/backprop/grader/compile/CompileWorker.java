@@ -48,6 +48,18 @@ public final class CompileWorker {
     static final byte COMPILE = 2;
     static final byte BYE = 9;
     private static final long IDLE_MILLIS = 60_000;
+    /** An empty folder, the compiler's class path and source path. */
+    private static final Path EMPTY = emptyFolder();
+
+    private static Path emptyFolder() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("backprop-javac-empty-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private CompileWorker() {
     }
@@ -110,8 +122,10 @@ public final class CompileWorker {
         boolean ok = false;
         String crash = null;
         List<String[]> wrongPackages = new ArrayList<>();
+        // Nothing but the given sources: no class path, no source path (javac would otherwise read the
+        // working directory), no implicit compilation of anything it finds.
         List<String> options = new ArrayList<>(List.of("-d", outDir.toString(), "-proc:none", "-nowarn", "-encoding", "UTF-8",
-                "-Xmaxerrs", "50", "-classpath", ""));
+                "-Xmaxerrs", "50", "-classpath", EMPTY.toString(), "-sourcepath", EMPTY.toString(), "-implicit:none"));
         if (Runtime.version().feature() > 17) {
             options.addAll(List.of("--release", "17")); // the course's Java on every JDK
         } else {

@@ -40,7 +40,7 @@ public final class CompilerProcess implements AutoCloseable {
     private final DataInputStream in;
     private boolean broken;
 
-    /** javac did not finish within its budget; the worker was killed. */
+    /** javac gave up: it did not finish within its budget, or ran out of memory; the worker is gone. The message says which. */
     static final class TimedOut extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -141,14 +141,33 @@ public final class CompilerProcess implements AutoCloseable {
         }
     }
 
+    private static Path emptyDir;
+
+    /** An empty folder of this process, for the workers' working directory. */
+    private static synchronized Path emptyDir() {
+        if (emptyDir == null || !java.nio.file.Files.isDirectory(emptyDir)) {
+            try {
+                emptyDir = java.nio.file.Files.createTempDirectory("backprop-javac-");
+                emptyDir.toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot create a folder for the compiler", e);
+            }
+        }
+        return emptyDir;
+    }
+
     private static CompilerProcess start(List<String> sharing) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss16m", "-Xmx768m",
-                "-XX:+ExitOnOutOfMemoryError"));
+                "-XX:+ExitOnOutOfMemoryError",
+                // stdout is the protocol channel: the VM's own messages (an out-of-memory exit) go to stderr
+                "-XX:+DisplayVMOutputToStderr"));
         cmd.addAll(sharing);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CompileWorker.class.getName()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        // In an empty folder: javac must see nothing but the sources it is given (a class or a compile-time
+        // constant in the working directory would otherwise be compiled into the submission).
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).directory(emptyDir().toFile());
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().remove("JDK_JAVA_OPTIONS");
         try {
@@ -218,20 +237,21 @@ public final class CompilerProcess implements AutoCloseable {
             } catch (TimeoutException e) {
                 if (System.nanoTime() - deadline > 0) {
                     kill(reply);
-                    throw new TimedOut("the grading's time limit");
+                    throw new TimedOut("did not finish within the grading's time limit");
                 }
                 if (cpuTime().minus(start).compareTo(cpu) > 0) {
                     kill(reply);
-                    throw new TimedOut(cpu.toSeconds() + " s of CPU time");
+                    throw new TimedOut("did not finish within " + cpu.toSeconds() + " s of CPU time");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 kill(reply);
-                throw new TimedOut("an interruption");
+                throw new TimedOut("was interrupted");
             } catch (java.util.concurrent.ExecutionException e) {
-                broken = true;
-                close();
-                throw new IllegalStateException("the compiler process stopped: " + e.getCause(), e.getCause());
+                // The worker died: javac ran out of memory (or stack) on what it was given. Like a timeout,
+                // that is the submission's doing; the caller finds the file.
+                kill(reply);
+                throw new TimedOut("ran out of memory");
             }
         }
     }

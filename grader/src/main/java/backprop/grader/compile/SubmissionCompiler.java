@@ -65,7 +65,7 @@ public final class SubmissionCompiler {
                             for (SourceFile f : sources.values()) {
                                 if (f.fromStudent()) {
                                     errors.put(f.fileName(), List.of(new CompileDiagnostic(f.origin(), 0, "error",
-                                            "the compiler did not finish within " + t.getMessage() + " on the submission")));
+                                            "the compiler " + t.getMessage() + " on the submission")));
                                 }
                             }
                         }
@@ -109,7 +109,13 @@ public final class SubmissionCompiler {
         final Set<String> refused = new LinkedHashSet<>();
 
         CompilationResult result(Path classesDir, boolean timedOut) {
-            return new CompilationResult(classesDir, reported, replaced, dropped, refused, byFile, timedOut);
+            List<CompileDiagnostic> shown = reported.size() <= MAX_DIAGNOSTICS ? reported
+                    : new ArrayList<>(reported.subList(0, MAX_DIAGNOSTICS));
+            if (shown != reported) { // thousands of small files make thousands of errors: the first ones tell
+                shown.add(new CompileDiagnostic("", 0, "note", (reported.size() - MAX_DIAGNOSTICS) + " more compiler"
+                        + " messages not shown"));
+            }
+            return new CompilationResult(classesDir, shown, replaced, dropped, refused, byFile, timedOut);
         }
     }
 
@@ -140,6 +146,8 @@ public final class SubmissionCompiler {
         }
     }
 
+    /** Compiler messages kept in a report. */
+    private static final int MAX_DIAGNOSTICS = 100;
     /** Refused uses reported per file. */
     private static final int MAX_REFUSALS_PER_FILE = 20;
 
@@ -209,9 +217,9 @@ public final class SubmissionCompiler {
                 javac(worker, alone, classesDir, cpu, deadline);
                 worker.release();
             } catch (CompilerProcess.TimedOut t) {
-                slow.put(suspect.fileName(), List.of(new CompileDiagnostic(suspect.origin(), 0, "error", "the compiler did not"
-                        + " finish within " + budget + " on this file: an expression too complex to type-check (deeply"
-                        + " nested generic calls or lambdas)?")));
+                slow.put(suspect.fileName(), List.of(new CompileDiagnostic(suspect.origin(), 0, "error", "the compiler "
+                        + t.getMessage() + " on this file: an expression too complex to type-check or too large to hold"
+                        + " (deeply nested generic calls or lambdas, a constant built up to gigabytes)?")));
             }
         }
         return slow;

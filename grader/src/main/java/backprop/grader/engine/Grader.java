@@ -16,6 +16,7 @@ import backprop.grader.run.RunOptions;
 import backprop.grader.run.RunResult;
 import backprop.grader.student.DriverJar;
 import backprop.grader.student.StudentJvm;
+import backprop.grader.submission.SourceFile;
 import backprop.grader.submission.StarterSources;
 import backprop.grader.submission.Submission;
 import backprop.grader.submission.SubmissionLoader;
@@ -111,7 +112,7 @@ public final class Grader {
                 run = compiled.timedOut()
                         ? notRun(catalogue, "not run: grading reached its time limit of " + options.global().toSeconds()
                         + " s while compiling the submission")
-                        : CheckRunner.run(catalogue, session);
+                        : CheckRunner.run(catalogue, session, salt(loaded));
             } finally {
                 ACTIVE_SESSIONS.remove(session);
             }
@@ -125,9 +126,14 @@ public final class Grader {
                     : f + " did not compile; its starter stub was graded instead");
         }
         for (String f : compiled.droppedFiles()) {
+            // One coherent note per file: not "compiled with your code" and then "left out".
+            List<backprop.grader.results.CompileDiagnostic> why = compiled.byFile().get(f);
+            if (why != null && !why.isEmpty()) {
+                notes.remove("extra file " + why.get(0).file() + " compiled with your code");
+            }
             notes.add(compiled.refusedFiles().contains(f)
                     ? Scorer.refusal(compiled.byFile().get(f)) + "; the file was left out"
-                    : f + " did not compile and was left out");
+                    : "extra file " + f + " did not compile and was left out");
         }
         if (compiled.timedOut()) {
             notes.add("grading reached its time limit of " + options.global().toSeconds() + " s while compiling: the"
@@ -141,6 +147,15 @@ public final class Grader {
         }
         return new GradeReport(loaded.id(), version(), started, Instant.now(), parts, compiled.diagnostics(), notes,
                 run.jvmOutput());
+    }
+
+    /** The seed salt of a submission: from its own files' text, so the same code always meets the same inputs. */
+    static long salt(Submission submission) {
+        StringBuilder code = new StringBuilder();
+        submission.sources().stream().filter(SourceFile::fromStudent)
+                .sorted(java.util.Comparator.comparing(SourceFile::fileName))
+                .forEach(f -> code.append(f.fileName()).append('\0').append(f.source()).append('\0'));
+        return backprop.grader.checks.Seeds.saltOf(code.toString());
     }
 
     private static RunResult notRun(List<CheckSpec> catalogue, String why) {

@@ -1,7 +1,6 @@
 package backprop.grader.engine;
 
 import backprop.grader.catalogue.CheckSpec;
-import backprop.grader.checks.CheckFailure;
 import backprop.grader.compile.CompilationResult;
 import backprop.grader.results.CheckResult;
 import backprop.grader.results.CompileDiagnostic;
@@ -35,8 +34,7 @@ final class Scorer {
             }
             Status status = outcome.status();
             String message = outcome.message();
-            String diagnosis = CheckFailure.diagnosisOf(message);
-            message = CheckFailure.feedbackOf(message);
+            String diagnosis = outcome.diagnosis();
             if (status == Status.NOT_IMPLEMENTED) {
                 Matcher m = NOT_IMPLEMENTED.matcher(message);
                 String file = m.find() ? m.group(1) + ".java" : null;

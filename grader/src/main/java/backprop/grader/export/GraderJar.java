@@ -16,7 +16,7 @@ import java.util.jar.Manifest;
 
 /** The grader's runnable jar: finding the running one, checking a given one, its checksum. */
 public final class GraderJar {
-    static final String MAIN_CLASS = "backprop.grader.cli.GraderCli";
+    static final String MAIN_CLASS = "backprop.grader.cli.Launch";
 
     private GraderJar() {
     }

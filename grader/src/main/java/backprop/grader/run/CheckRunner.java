@@ -5,6 +5,7 @@ import backprop.grader.checks.CheckFailure;
 import backprop.grader.checks.DeferredDiagnosis;
 import backprop.grader.checks.Evidence;
 import backprop.grader.checks.NotImplementedFailure;
+import backprop.grader.checks.Seeds;
 import backprop.grader.checks.Student;
 import backprop.grader.results.Status;
 import backprop.grader.student.StudentJvmDied;
@@ -36,7 +37,8 @@ public final class CheckRunner {
     private CheckRunner() {
     }
 
-    public static RunResult run(List<CheckSpec> catalogue, GradingSession session) {
+    /** Runs every check of {@code catalogue}; {@code salt} shifts the randomised checks' seeds ({@link Seeds#salt}). */
+    public static RunResult run(List<CheckSpec> catalogue, GradingSession session, long salt) {
         Map<String, CheckSpec> byId = new LinkedHashMap<>();
         catalogue.forEach(c -> byId.put(c.uniqueId(), c));
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
@@ -58,12 +60,14 @@ public final class CheckRunner {
                 .addTestEngines(new JupiterTestEngine())
                 .build());
         Student.bind(session);
+        Seeds.salt(salt);
         Listener listener = new Listener(byId, session, outcomes, notes);
         try {
             launcher.execute(request, listener);
             resolveDeferred(listener.deferred, session, outcomes);
         } finally {
             Student.unbind();
+            Seeds.salt(0);
         }
         for (CheckSpec spec : catalogue) {
             outcomes.putIfAbsent(spec.uniqueId(), new CheckOutcome(Status.ERROR, "not run (the grader reported no result for"
@@ -84,8 +88,8 @@ public final class CheckRunner {
             try {
                 CheckFailure resolved = d.resolve();
                 CheckOutcome was = outcomes.get(spec.uniqueId());
-                outcomes.put(spec.uniqueId(), new CheckOutcome(was.status(), bounded(String.valueOf(resolved.getMessage())),
-                        was.output(), was.millis(), was.evidence()));
+                outcomes.put(spec.uniqueId(), new CheckOutcome(was.status(), bounded(resolved.feedback()),
+                        bounded(resolved.diagnosis()), was.output(), was.millis(), was.evidence()));
             } catch (RuntimeException | AssertionError e) {
                 // the provisional diagnosis stands
             } finally {
@@ -98,14 +102,16 @@ public final class CheckRunner {
     static CheckOutcome outcome(TestExecutionResult result, String output, long millis, String evidence) {
         Throwable t = result.getThrowable().orElse(null);
         if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-            return new CheckOutcome(Status.PASSED, "", output, millis, evidence);
+            return new CheckOutcome(Status.PASSED, "", "", output, millis, evidence);
         }
         Status status;
         String message;
-        if (t instanceof NotImplementedFailure) {
-            status = Status.NOT_IMPLEMENTED;
-            message = t.getMessage();
-        } else if (t instanceof CheckFailure || t instanceof AssertionError) {
+        String diagnosis = "";
+        if (t instanceof CheckFailure f) {
+            status = f instanceof NotImplementedFailure ? Status.NOT_IMPLEMENTED : Status.FAILED;
+            message = f.feedback();
+            diagnosis = f.diagnosis();
+        } else if (t instanceof AssertionError) {
             status = Status.FAILED;
             message = t.getMessage();
         } else if (t instanceof StudentTimedOut) {
@@ -123,7 +129,7 @@ public final class CheckRunner {
                     + (t.getMessage() == null ? "" : ": " + t.getMessage()) + "); this is a problem of the grader,"
                     + " please report it to your instructor" + firstFrame(t);
         }
-        return new CheckOutcome(status, bounded(String.valueOf(message)), output, millis, evidence);
+        return new CheckOutcome(status, bounded(String.valueOf(message)), bounded(diagnosis), output, millis, evidence);
     }
 
     private static String firstFrame(Throwable t) {

@@ -35,6 +35,8 @@ public final class SubmissionLoader {
     private static final int MAX_ENTRIES = 10_000;
     /** A zip file larger than this is not opened. */
     private static final long MAX_ZIP_BYTES = 50_000_000;
+    /** Files beyond the starter's that are compiled with a submission (helpers, scratch files). */
+    private static final int MAX_EXTRA_FILES = 50;
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.\\s]+?)\\s*;");
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "\\bpublic\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp|static)\\s+)*(?:class|interface|enum|record|@interface)"
@@ -177,6 +179,7 @@ public final class SubmissionLoader {
         try (ZipFile file = new ZipFile(zip.toFile())) {
             java.util.Enumeration<? extends ZipEntry> entries = file.entries();
             int seen = 0;
+            long inflated = 0;
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
                 if (++seen > MAX_ENTRIES) {
@@ -187,9 +190,18 @@ public final class SubmissionLoader {
                 if (e.isDirectory() || !name.endsWith(".java") || isIgnoredPath(name)) {
                     continue;
                 }
+                if (e.getSize() > MAX_FILE_BYTES) { // the central directory's size: no need to inflate to know
+                    found.notes.add(Printable.of(name) + " is larger than 1 MB and was ignored");
+                    continue;
+                }
                 byte[] bytes;
                 try (InputStream in = file.getInputStream(e)) {
                     bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+                }
+                inflated += bytes.length;
+                if (inflated > 2 * MAX_TOTAL_BYTES) { // entries that overlap or lie about their size: stop inflating
+                    found.notes.add("the zip inflates to more than 40 MB; the rest was ignored");
+                    break;
                 }
                 if (bytes.length > MAX_FILE_BYTES) {
                     found.notes.add(Printable.of(name) + " is larger than 1 MB and was ignored");
@@ -286,6 +298,7 @@ public final class SubmissionLoader {
             }
             sources.add(new SourceFile(fileName, Printable.of(chosen), withPackage(chosen, found.get(chosen), notes), true));
         }
+        int extras = 0;
         for (Map.Entry<String, List<String>> e : byName.entrySet()) {
             if (starter.files().containsKey(e.getKey())) {
                 continue;
@@ -295,8 +308,14 @@ public final class SubmissionLoader {
                 String pkg = packageOf(found.get(rel));
                 if (StarterSources.PACKAGE.equals(pkg) && taken) {
                     notes.add("extra file " + Printable.of(rel) + " ignored: another file is already graded as " + e.getKey());
+                } else if (StarterSources.PACKAGE.equals(pkg) && extras >= MAX_EXTRA_FILES) {
+                    if (extras++ == MAX_EXTRA_FILES) {
+                        notes.add("more than " + MAX_EXTRA_FILES + " extra files: the rest, from " + Printable.of(rel)
+                                + " on, were ignored");
+                    }
                 } else if (StarterSources.PACKAGE.equals(pkg)) {
                     taken = true;
+                    extras++;
                     notes.add("extra file " + Printable.of(rel) + " compiled with your code");
                     sources.add(new SourceFile(e.getKey(), Printable.of(rel), found.get(rel), true));
                 } else {

@@ -103,6 +103,7 @@ class DenseLayerChecks {
         requireNonNull(db1, "gradBias() after backward");
         requireNonNull(dx1, "the gradient returned by backward");
         requireNonZero(dw1, "dW", c);
+        requireRealGradients(c, dw1, dx1);
         sameOnSecondCall(second.withQuantity("dW of the second call"), dw1, layer.gradWeights());
         sameOnSecondCall(second.withQuantity("db of the second call"), db1, layer.gradBias());
         sameOnSecondCall(second.withQuantity("dX of the second call"), dx1, dx2);
@@ -146,6 +147,7 @@ class DenseLayerChecks {
                     + " input's shape " + DenseCase.N + "x" + DenseCase.IN + " [" + c.describe() + "]");
         }
         requireNonZero(dx, "dX (the returned gradient)", c);
+        requireRealGradients(c, layer.gradWeights(), dx);
         Setting s = new Setting("DenseLayer.backward", "", c.describe() + ": backward must only compute gradients");
         String updated = "backward changed the parameters: updates belong in step(), after backward";
         Compare.matrix(s.withQuantity("W after backward"), c.w(), layer.weights(), Tolerance.REFERENCE, 1,
@@ -270,6 +272,42 @@ class DenseLayerChecks {
             throw new CheckFailure("DenseLayer.backward stored an all-zero " + what + " for a non-zero gradOutput ["
                     + c.describe() + "]", "no gradient computed: " + what + " is all zeros; this check needs a real backward");
         }
+    }
+
+    /**
+     * Properties (repeatable, inputs unchanged) mean nothing for a backward that does not compute
+     * gradients: one made up from gradOutput alone has them too. So these checks need dW or dX right
+     * (one of them: a single mistake in the other is charged by the checks of its values, not here).
+     */
+    /**
+     * The gate of the property checks (3.5, 3.6): a backward that returns made-up values (repeatable, zero
+     * for a zero upstream, inputs untouched) has those properties for free. They are graded only when dW
+     * or dX is the gradient, or one of its classic wrong forms (f' missing, f' at the activation, upstream
+     * ignored): such a backward does compute from X, W and Z, and a single conceptual mistake, already
+     * paid for in 3.1 to 3.4, must not cost the properties too.
+     */
+    private static void requireRealGradients(DenseCase c, double[][] dw, double[][] dx) {
+        Tolerance loose = new Tolerance(1e-5, 1e-8); // float arithmetic passes; made-up gradients do not
+        if (computed(dw, DenseCase.OUT, DenseCase.IN, c.expected().dW(), c.mistakes("dW"), loose)
+                || computed(dx, DenseCase.N, DenseCase.IN, c.expected().dX(), c.mistakes("dX"), loose)) {
+            return;
+        }
+        throw new CheckFailure("DenseLayer.backward: neither dW nor dX is right, or wrong in a way a chain rule"
+                + " mistake explains [" + c.describe() + "]; this check grades a property of a backward that computes the"
+                + " gradients (checks 3.1 to 3.4 grade their values)",
+                "gradients not computed: this property holds for made-up gradients too, so it earns points only once dW or"
+                + " dX is computed from X, W and f'(Z)");
+    }
+
+    private static boolean computed(double[][] actual, int rows, int cols, double[][] expected, List<KnownMistake> mistakes,
+                                    Tolerance loose) {
+        if (!Values.hasShape(actual, rows, cols)) {
+            return false;
+        }
+        if (loose.acceptsAll(expected, actual)) {
+            return true;
+        }
+        return mistakes.stream().anyMatch(m -> m.value() != null && loose.acceptsAll(m.value(), actual));
     }
 
     private static void requireNonNull(double[][] m, String what) {

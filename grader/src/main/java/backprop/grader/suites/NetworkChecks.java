@@ -178,10 +178,10 @@ class NetworkChecks {
                 Compare.matrix(new Setting("Trainer.fit", "the loss history", c.describe() + ", " + epochs + " epochs, learning rate "
                         + c.learningRate()), expected, new double[][] {history}, Tolerance.REFERENCE, 1, historyMistakes(c, epochs, expected));
             } catch (CheckFailure f) {
-                if (f.getMessage().contains(CheckFailure.DIAGNOSIS_MARKER) || !Tolerance.REFERENCE.accepts(expected[0][0], history[0])) {
+                if (f.diagnosed() || !Tolerance.REFERENCE.accepts(expected[0][0], history[0])) {
                     throw f;
                 }
-                throw new CheckFailure(f.getMessage(), "training step wrong: the first loss is right but the later ones differ,"
+                throw new CheckFailure(f.feedback(), "training step wrong: the first loss is right but the later ones differ,"
                         + " so the steps themselves change the network differently from the reference (see checks 3.x and 4.4:"
                         + " the gradients of backward, or the update of step)");
             }
@@ -195,9 +195,9 @@ class NetworkChecks {
     void xorTrains() {
         Probe.preferRootCause(() -> {
             for (long seed = 0; seed < 20; seed++) {
-                XorRun expected = XorRun.reference(Seeds.of(seed));
+                XorRun.Start start = XorRun.start(Seeds.of(seed));
                 List<StudentDense> layers = new ArrayList<>();
-                for (DenseSpec spec : expected.initial()) {
+                for (DenseSpec spec : start.layers()) {
                     layers.add(StudentDense.create(spec.weights(), spec.bias(), Students.standIn(spec.activation()),
                             DenseLayerChecks.SHAPES));
                 }
@@ -206,11 +206,11 @@ class NetworkChecks {
                 double[] history = trainer.fit(net, XorRun.INPUTS, XorRun.TARGETS, XorRun.EPOCHS);
                 List<DenseSpec> trained = new ArrayList<>();
                 for (int i = 0; i < layers.size(); i++) {
-                    DenseSpec spec = expected.initial().get(i);
+                    DenseSpec spec = start.layers().get(i);
                     double[][] w = net.dense(i).weights();
                     double[][] b = net.dense(i).bias();
                     if (!Values.hasShape(w, spec.outputs(), spec.inputs()) || !Values.hasShape(b, 1, spec.outputs())) {
-                        throw new CheckFailure(XorRun.describe(expected.seed()) + ": after fit, layer " + i + " has weights "
+                        throw new CheckFailure(XorRun.describe(start.seed()) + ": after fit, layer " + i + " has weights "
                                 + Values.shape(w) + " and bias " + Values.shape(b) + "; expected " + spec.outputs() + "x"
                                 + spec.inputs() + " and 1x" + spec.outputs());
                     }
@@ -218,16 +218,25 @@ class NetworkChecks {
                 }
                 int correct = XorRun.correct(trained);
                 double last = history == null || history.length == 0 ? Double.NaN : history[history.length - 1];
+                // Trained like the reference: on the first seeds (the reference's 3000 steps cost time), and
+                // whenever XOR was not solved (then the reference says whether these initial weights can solve it).
+                XorRun expected = seed < XorRun.REPLAYED || correct != 4 ? XorRun.reference(start) : null;
+                if (correct != 4 && XorRun.correct(expected.trained()) != 4) {
+                    continue; // rare initial weights from which gradient descent itself does not solve XOR
+                }
                 if (correct != 4) {
-                    throw new CheckFailure(XorRun.describe(expected.seed()) + ": " + correct + "/4 correct, final loss " + last
+                    throw new CheckFailure(XorRun.describe(start.seed()) + ": " + correct + "/4 correct, final loss " + last
                             + (history != null && history.length > 0 ? " (first " + history[0] + ")" : ""),
                             Double.isNaN(last) ? "training failed: the loss became NaN: an overflow in a loss or an activation?"
                                     : history != null && history.length > 1 && last >= history[0]
                                     ? "training failed: the loss never went down: a sign error in a gradient or in the update?"
                                     : "training failed: the loss went down, but not far enough to classify XOR");
                 }
+                if (expected == null) {
+                    continue;
+                }
                 for (int i = 0; i < trained.size(); i++) {
-                    Setting s = new Setting("Trainer.fit", "", XorRun.describe(expected.seed())
+                    Setting s = new Setting("Trainer.fit", "", XorRun.describe(start.seed())
                             + ", final parameters compared with the reference trained from the same initial weights");
                     String notLikeReference = "not trained like the reference: XOR is solved, but the final parameters are not"
                             + " what " + XorRun.EPOCHS + " steps of gradient descent on the given data reach from the given"

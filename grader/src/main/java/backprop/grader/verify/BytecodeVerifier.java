@@ -144,6 +144,8 @@ public final class BytecodeVerifier {
         private final Set<Violation> found;
         private String className;
         private String sourceFile = "?";
+        /** Findings of this class, kept until {@link #visitEnd} knows the source file (visitSource comes after visit). */
+        private final List<Violation> pending = new ArrayList<>();
 
         ClassCheck(Hierarchy hierarchy, Set<Violation> found) {
             super(Opcodes.ASM9);
@@ -154,6 +156,13 @@ public final class BytecodeVerifier {
         @Override
         public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
             className = name;
+            String simple = name.substring(name.lastIndexOf('/') + 1);
+            if (name.startsWith(OWN_PACKAGE) && !simple.contains("$") && hidesJavaLang(simple)) {
+                // Classes of the package come before java.lang when a name is resolved: such a class would
+                // run the submission's code inside the given files (a backprop.nn.System in Matrix.java).
+                report(0, "the name " + simple, "a class of the course's package named like java.lang." + simple
+                        + " takes its place in every file of the package; rename it");
+            }
             if (superName != null) {
                 type(superName, 0, "extends");
             }
@@ -336,8 +345,25 @@ public final class BytecodeVerifier {
         }
 
         private void report(int line, String api, String reason) {
-            found.add(new Violation(sourceFile, line, dotted(className), api, reason == null ? "" : reason));
+            pending.add(new Violation(null, line, dotted(className), api, reason == null ? "" : reason));
         }
+
+        @Override
+        public void visitEnd() {
+            if (sourceFile.equals("?")) { // no SourceFile attribute: the file javac names after the top-level class
+                String simple = className.substring(className.lastIndexOf('/') + 1);
+                int nested = simple.indexOf('$');
+                sourceFile = (nested > 0 ? simple.substring(0, nested) : simple) + ".java";
+            }
+            for (Violation v : pending) {
+                found.add(new Violation(sourceFile, v.line(), v.className(), v.api(), v.reason()));
+            }
+        }
+    }
+
+    /** Whether java.lang has a class of this simple name (what a class of the same name in the package hides). */
+    private static boolean hidesJavaLang(String simpleName) {
+        return ClassLoader.getPlatformClassLoader().getResource("java/lang/" + simpleName + ".class") != null;
     }
 
     private static String dotted(String internalName) {

@@ -92,11 +92,24 @@ class HostileSubmissionsTest {
         DENSE_HUGE_MATRIX("dense-huge-matrix", Layout.MAVEN, NORMAL, Status.FAILED, ALL_DENSE_AND_NETWORK),
         /** A few kilobytes of nested generic calls that keep javac busy for minutes. */
         TANH_JAVAC_BOMB("tanh-javac-bomb", Layout.MAVEN, BOMB, Status.NOT_COMPILED, TANH),
+        /** A constant folded to 64 GB of text: javac runs out of memory, not time. */
+        TANH_JAVAC_MEMORY_BOMB("tanh-javac-memory-bomb", Layout.MAVEN, BOMB, Status.NOT_COMPILED, TANH),
+        /** A class backprop.nn.System, which would take java.lang.System's place in the given Matrix.java. */
+        SYSTEM_HOOKS_GIVEN_CODE("system-hooks-given-code", Layout.MAVEN, NORMAL, Status.PASSED),
+        /** An exception whose message and stack trace pretend to be the grader's diagnosis and total. */
+        SIGMOID_SPOOFS_DIAGNOSIS("sigmoid-spoofs-diagnosis", Layout.MAVEN, NORMAL, Status.FAILED, SIGMOID),
 
         // ---- trivial, hard-coded or leaking code -------------------------------------------------
         /** Right dW and db, but backward returns null: the "backward leaves its inputs alone" check (3.6) earns nothing. */
         DENSE_BACKWARD_RETURNS_NULL("dense-backward-returns-null", Layout.MAVEN, NORMAL, Status.FAILED, join(new String[] {
                 "3.3", "3.4", "3.5", "3.6", "3.8", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6"}, WORKED)),
+        /**
+         * Gradients made up from the upstream alone: repeatable, zero for a zero upstream, inputs left alone,
+         * so the property checks (3.5, 3.6) must not pay for them; step (3.7) and Network.step (4.3) are
+         * right on their own.
+         */
+        DENSE_MADE_UP_GRADIENTS("dense-made-up-gradients", Layout.MAVEN, NORMAL, Status.FAILED, join(new String[] {
+                "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.8", "4.1", "4.2", "4.4", "4.5", "4.6"}, WORKED)),
         /** fit ignores the data and writes weights that classify XOR. */
         TRAINER_FIT_HARDCODES_XOR("trainer-fit-hardcodes-xor", Layout.MAVEN, NORMAL, Status.FAILED, "4.5", "4.6"),
         /** Prints every layer's weights it has seen: a hidden check's inputs must never show in a visible check. */
@@ -344,6 +357,52 @@ class HostileSubmissionsTest {
     }
 
     @Test
+    void aFileThatRunsTheCompilerOutOfMemoryIsGradedAsItsStub() {
+        GradeReport report = Hostile.TANH_JAVAC_MEMORY_BOMB.report();
+
+        assertThat(report.diagnostics()).anySatisfy(d -> assertThat(d.toString()).contains("Tanh.java")
+                .contains("ran out of memory"));
+        assertThat(check(report, "1.3").feedback()).startsWith("Tanh.java did not compile");
+    }
+
+    @Test
+    void aClassNamedLikeJavaLangSystemIsLeftOutAndTheGivenCodeStillUsesTheRealOne() {
+        GradeReport report = Hostile.SYSTEM_HOOKS_GIVEN_CODE.report();
+
+        assertThat(report.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo("refused");
+            assertThat(d.file()).endsWith("System.java");
+            assertThat(d.message()).contains("the name System").contains("java.lang.System");
+        });
+        assertThat(report.notes()).anySatisfy(n -> assertThat(n).startsWith("System.java").endsWith("the file was left out"));
+        assertThat(report.checks()).allSatisfy(c -> assertThat(c.output()).doesNotContain("hooked"));
+    }
+
+    @Test
+    void anExceptionMessageCannotPassForTheGradersOwnWords() {
+        GradeReport report = Hostile.SIGMOID_SPOOFS_DIAGNOSIS.report();
+
+        for (String number : List.of("1.2", "1.7")) {
+            CheckResult c = check(report, number);
+            assertThat(c.feedback()).as(number).startsWith("Sigmoid.derivative threw IllegalStateException: fine")
+                    .doesNotContain("\n") // no raw line break: the message stays on its line
+                    .contains("fine\\nDiagnosis: none")
+                    .doesNotContain("Fake").doesNotContain("31337");
+            assertThat(c.diagnosis()).as(number).doesNotContain("this submission is correct");
+        }
+    }
+
+    @Test
+    void madeUpGradientsEarnNothingForTheirProperties() {
+        GradeReport report = Hostile.DENSE_MADE_UP_GRADIENTS.report();
+
+        for (String number : List.of("3.5", "3.6")) {
+            assertThat(check(report, number).diagnosis()).as(number).contains("gradients not computed");
+        }
+        assertThat(check(report, "3.5").feedback()).contains("neither dW nor dX is right");
+    }
+
+    @Test
     void backwardThatReturnsNullEarnsNothingForLeavingItsInputsAlone() {
         GradeReport report = Hostile.DENSE_BACKWARD_RETURNS_NULL.report();
 
@@ -366,9 +425,11 @@ class HostileSubmissionsTest {
     @Test
     void aHiddenChecksInputsNeverShowInTheOutputOfAVisibleCheck() {
         GradeReport report = Hostile.DENSE_LEAKS_HIDDEN_INPUTS.report();
+        long salt = Grader.salt(new backprop.grader.submission.SubmissionLoader(
+                backprop.grader.submission.StarterSources.packaged()).load(Fixtures.submission("dense-leaks-hidden-inputs", Layout.MAVEN)));
         List<String> hiddenWeights = GradedSubmissions.catalogue().stream()
                 .filter(s -> s.visibility() != Visibility.VISIBLE && s.part().equals("Dense layer"))
-                .flatMap(s -> HiddenInputs.weightsOf(s.number()).stream()).toList();
+                .flatMap(s -> HiddenInputs.weightsOf(s.number(), salt).stream()).toList();
         assertThat(hiddenWeights).as("the hidden dense-layer checks' first weights").isNotEmpty();
 
         List<CheckResult> visible = report.checks().stream().filter(c -> c.visibility() == Visibility.VISIBLE).toList();
@@ -379,7 +440,7 @@ class HostileSubmissionsTest {
             }
         }
         // ...while the hidden check itself does print them: the fixture really records what it sees.
-        assertThat(check(report, "3.6").output()).contains(HiddenInputs.weightsOf("3.6").get(0));
+        assertThat(check(report, "3.6").output()).contains(HiddenInputs.weightsOf("3.6", salt).get(0));
     }
 
     @Test

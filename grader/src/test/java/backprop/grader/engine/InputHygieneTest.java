@@ -152,6 +152,71 @@ class InputHygieneTest {
     }
 
     @Test
+    void aZipWhoseEntriesAllPointAtOneBigEntryIsReadOnlyUpToTheSizeCap() throws IOException {
+        Path zip = Fixtures.freshDir().resolve("overlap.zip");
+        Files.write(zip, overlappingZip(10_000, 1_000_000, 1_000_000));
+        assertThat(Files.size(zip)).as("10 000 names for one deflated entry of 1 MB").isLessThan(1_000_000);
+
+        long start = System.nanoTime();
+        Submission s = load(zip);
+
+        // Without a cap, this is 10 GB of inflating: tens of seconds outside every budget.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("loading the zip").isLessThan(Duration.ofSeconds(5));
+        assertThat(s.notes()).contains("the submission holds more than 20 MB of Java sources; the rest was ignored");
+    }
+
+    @Test
+    void aZipThatUnderstatesItsEntriesSizesIsInflatedOnlyUpToTheInflationCap() throws IOException {
+        Path zip = Fixtures.freshDir().resolve("overlap-lying.zip");
+        // Every name claims 100 bytes; each inflates to more than 1 MB, so none is kept and the size cap never fills.
+        Files.write(zip, overlappingZip(10_000, 1_200_000, 100));
+
+        long start = System.nanoTime();
+        Submission s = load(zip);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("loading the zip").isLessThan(Duration.ofSeconds(5));
+        assertThat(s.notes()).contains("F00000.java is larger than 1 MB and was ignored",
+                "the zip inflates to more than 40 MB; the rest was ignored");
+        assertThat(s.sources()).noneMatch(f -> f.fileName().startsWith("F0"));
+    }
+
+    /**
+     * A zip of one local entry (spaces, deflated) and {@code names} central-directory entries that all
+     * point at it, named F00000.java, F00001.java, ... and claiming {@code declaredSize} bytes: what
+     * java.util.zip does not let one write.
+     */
+    private static byte[] overlappingZip(int names, int size, int declaredSize) {
+        byte[] data = new byte[size];
+        java.util.Arrays.fill(data, (byte) ' ');
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+        deflater.setInput(data);
+        deflater.finish();
+        byte[] buffer = new byte[size];
+        int compressed = deflater.deflate(buffer);
+        deflater.end();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64 + compressed + names * 60 + 64)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] first = "A.java".getBytes(StandardCharsets.US_ASCII);
+        b.putInt(0x04034b50).putShort((short) 20).putShort((short) 0).putShort((short) 8).putInt(0)
+                .putInt((int) crc.getValue()).putInt(compressed).putInt(size).putShort((short) first.length).putShort((short) 0)
+                .put(first).put(buffer, 0, compressed);
+        int directory = b.position();
+        for (int i = 0; i < names; i++) {
+            byte[] name = String.format("F%05d.java", i).getBytes(StandardCharsets.US_ASCII);
+            b.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0).putShort((short) 8).putInt(0)
+                    .putInt((int) crc.getValue()).putInt(compressed).putInt(declaredSize).putShort((short) name.length)
+                    .putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt(0)
+                    .put(name);
+        }
+        int directorySize = b.position() - directory;
+        b.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) names).putShort((short) names)
+                .putInt(directorySize).putInt(directory).putShort((short) 0);
+        return java.util.Arrays.copyOf(b.array(), b.position());
+    }
+
+    @Test
     void reportsOfOddSubmissionsAreWrittenAndSmall(@org.junit.jupiter.api.io.TempDir Path out) throws IOException {
         Path dir = Fixtures.write("odd-names-2", Fixtures.solutionFiles(), Layout.FLAT);
         for (int i = 0; i < 200; i++) {

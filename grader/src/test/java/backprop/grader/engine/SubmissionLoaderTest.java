@@ -144,6 +144,23 @@ class SubmissionLoaderTest {
     }
 
     @Test
+    void theCompilerSeesNeitherTheGraderNorTheReference() {
+        // A compile-time constant of the reference would be inlined into the class: it must not compile at all.
+        Path submission = Fixtures.write("sees-reference", Map.of("Sigmoid.java", Fixtures.solutionFiles().get("Sigmoid.java")
+                .replace("public double derivative(double z) {", "public double derivative(double z) {\n"
+                        + "        double eps = backprop.reference.ReferenceLoss.EPSILON;\n"
+                        + "        String check = backprop.grader.suites.ActivationChecks.class.getName();")), Layout.FLAT);
+        Submission s = load(submission);
+
+        CompilationResult compiled = new SubmissionCompiler(STARTER, new backprop.grader.verify.BytecodeVerifier(backprop.grader.verify.Allowlist.defaults()))
+                .compile(s, Fixtures.freshDir().resolve("classes"), java.time.Duration.ofSeconds(30), System.nanoTime() + 60_000_000_000L);
+
+        assertThat(compiled.replacedFiles()).containsExactly("Sigmoid.java");
+        assertThat(compiled.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("backprop.reference"))
+                .anySatisfy(d -> assertThat(d.message()).contains("backprop.grader"));
+    }
+
+    @Test
     void extraFileInAnotherPackageIsIgnoredWithANote() {
         Submission s = load(Fixtures.submission("loader-quirks", Layout.MAVEN));
 
@@ -156,8 +173,8 @@ class SubmissionLoaderTest {
         GradeReport report = GradedSubmissions.fixture("flat-with-student-tests", Layout.FLAT, GradedSubmissions.NORMAL).get();
 
         assertThat(report.score()).as(summary(report)).isEqualTo(report.maxScore());
-        assertThat(report.notes()).contains("extra file SigmoidTest.java compiled with your code",
-                "SigmoidTest.java did not compile and was left out");
+        assertThat(report.notes()).contains("extra file SigmoidTest.java did not compile and was left out")
+                .doesNotContain("extra file SigmoidTest.java compiled with your code");
         assertThat(report.diagnostics()).isNotEmpty().allSatisfy(d -> assertThat(d.file()).isEqualTo("SigmoidTest.java"));
         assertThat(check(report, "1.2").status()).isEqualTo(Status.PASSED);
     }

@@ -44,7 +44,7 @@ final class ExportSupport {
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, GraderJar.MAIN_CLASS);
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(file), manifest)) {
-            put(out, "backprop/grader/cli/GraderCli.class", "stand-in".getBytes(StandardCharsets.UTF_8));
+            put(out, GraderJar.MAIN_CLASS.replace('.', '/') + ".class", "stand-in".getBytes(StandardCharsets.UTF_8));
             put(out, "picocli/CommandLine.class", "stand-in".getBytes(StandardCharsets.UTF_8));
             put(out, "starter/backprop/nn/Sigmoid.java", "package backprop.nn;".getBytes(StandardCharsets.UTF_8));
         }
