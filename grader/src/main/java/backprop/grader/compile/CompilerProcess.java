@@ -96,13 +96,21 @@ public final class CompilerProcess implements AutoCloseable {
 
     /** The archive folder of compile workers on this JDK with this class path. */
     private static java.util.Optional<Path> archives() {
+        return backprop.grader.ClassDataSharing.folder("javac", classPath());
+    }
+
+    /**
+     * This JVM's class path, absolute: a worker runs in an empty folder of its own, where a relative
+     * entry ({@code java -jar grader/target/grader.jar}) would name nothing.
+     */
+    private static List<Path> classPath() {
         List<Path> cp = new ArrayList<>();
         for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             if (!e.isBlank()) {
-                cp.add(Path.of(e));
+                cp.add(Path.of(e).toAbsolutePath());
             }
         }
-        return backprop.grader.ClassDataSharing.folder("javac", cp);
+        return cp;
     }
 
     /**
@@ -164,7 +172,8 @@ public final class CompilerProcess implements AutoCloseable {
                 // stdout is the protocol channel: the VM's own messages (an out-of-memory exit) go to stderr
                 "-XX:+DisplayVMOutputToStderr"));
         cmd.addAll(sharing);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CompileWorker.class.getName()));
+        cmd.addAll(List.of("-cp", classPath().stream().map(Path::toString).collect(java.util.stream.Collectors.joining(
+                java.io.File.pathSeparator)), CompileWorker.class.getName()));
         // In an empty folder: javac must see nothing but the sources it is given (a class or a compile-time
         // constant in the working directory would otherwise be compiled into the submission).
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).directory(emptyDir().toFile());

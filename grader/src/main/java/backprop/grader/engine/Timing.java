@@ -22,4 +22,16 @@ public final class Timing {
                 (now - START) / 1e6);
         last = now;
     }
+
+    /** Whether timing is on: for figures that cost something to gather. */
+    public static boolean on() {
+        return ON;
+    }
+
+    /** Prints one line of figures, if timing is on. */
+    public static synchronized void note(String text) {
+        if (ON) {
+            System.err.println("[timing]   " + text);
+        }
+    }
 }

@@ -281,6 +281,10 @@ public final class GradingSession implements Student.Session, AutoCloseable {
             spares.forEach(f -> f.cancel(true));
             spares.clear();
         }
+        if (backprop.grader.engine.Timing.on()) {
+            jvms.forEach((name, jvm) -> backprop.grader.engine.Timing.note(String.format(java.util.Locale.ROOT,
+                    "student JVM %-40s %5d ms CPU", name, jvm.cpu().toMillis())));
+        }
         jvms.values().forEach(StudentJvm::close);
         jvms.clear();
         started.forEach(StudentJvm::kill);

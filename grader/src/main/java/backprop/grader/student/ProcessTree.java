@@ -11,9 +11,16 @@ import java.util.Optional;
  */
 final class ProcessTree {
     private final ProcessHandle root;
+    private final boolean rootTakesAll;
 
-    ProcessTree(ProcessHandle root) {
+    /**
+     * @param rootTakesAll whether the kernel ends every descendant when the root dies (a PID namespace
+     *                     whose init dies with the root, as bwrap --die-with-parent and unshare
+     *                     --kill-child set up): then killing needs no walk of the process table
+     */
+    ProcessTree(ProcessHandle root, boolean rootTakesAll) {
         this.root = root;
+        this.rootTakesAll = rootTakesAll;
     }
 
     /**
@@ -35,6 +42,10 @@ final class ProcessTree {
 
     /** Kills the root and every descendant, children first seen before the root goes (they would be re-parented). */
     void kill() {
+        if (rootTakesAll) {
+            root.destroyForcibly();
+            return;
+        }
         List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
         all.forEach(ProcessHandle::destroyForcibly);
         root.destroyForcibly();

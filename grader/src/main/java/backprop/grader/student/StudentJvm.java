@@ -85,7 +85,7 @@ public final class StudentJvm implements AutoCloseable {
 
     private StudentJvm(Process process, Isolation isolation, BiConsumer<String, Long> onOutput) {
         this.process = process;
-        this.tree = new ProcessTree(process.toHandle());
+        this.tree = new ProcessTree(process.toHandle(), isolation != Isolation.NONE);
         this.isolation = isolation;
         this.onOutput = onOutput;
         this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
@@ -180,11 +180,20 @@ public final class StudentJvm implements AutoCloseable {
         List<String> java = new ArrayList<>();
         java.add(s.java().toString());
         java.add("-Xmx" + s.maxHeap());
+        // A small initial heap and code cache: the JVM sets up (and the kernel maps) less at start, a
+        // tenth of a start's CPU; both grow when real training needs them.
+        java.add("-Xms8m");
+        java.add("-XX:ReservedCodeCacheSize=32m");
         java.add("-Xss1m");
         java.add("-XX:MaxMetaspaceSize=128m");
         java.add("-XX:+ExitOnOutOfMemoryError");
         java.add("-XX:+UseSerialGC");
         java.add("-XX:TieredStopAtLevel=1");
+        // A student JVM lives for a few checks: compiling the driver's and the JDK's warm-but-not-hot
+        // methods cost it more than interpreting them (a fifth of a batch's CPU went to C1). Ten times
+        // C1's usual thresholds still compile the loops of real training within milliseconds.
+        java.addAll(List.of("-XX:Tier3InvocationThreshold=2000", "-XX:Tier3MinInvocationThreshold=1000",
+                "-XX:Tier3CompileThreshold=20000", "-XX:Tier3BackEdgeThreshold=600000"));
         java.add("-XX:ActiveProcessorCount=1");
         java.add("-XX:-UsePerfData");
         java.add("-XX:+DisplayVMOutputToStderr");

@@ -12,26 +12,27 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The XOR task of the given {@code Xor.java} (2 → 8 tanh → 1 sigmoid, BCE, learning rate 0.5, 3000
- * epochs), as the grader runs it: the grader draws the initial weights, and the reference trains the
- * same network from them, so a {@code fit} passes only by really training on the data it is given.
- * The constants are the given file's; a test of the grader keeps the two in step.
+ * The XOR task of the given {@code Xor.java} (2 → 8 tanh → 1 sigmoid, BCE, learning rate 0.5), as the
+ * grader runs it: the grader draws the initial weights, and the reference trains the same network from
+ * them, so a {@code fit} passes only by really training on the data it is given. The network and the
+ * learning rate are the given file's (a test keeps them in step); the grader trains for {@link #EPOCHS},
+ * fewer than the given file's 3000: 1000 steps solve XOR from every initialisation measured (400 of
+ * 400), and every seed can then be compared with the reference at a third of the cost.
  */
 record XorRun(long seed, List<DenseSpec> initial, List<DenseSpec> trained, double[] losses) {
     static final int HIDDEN = 8;
     static final double LEARNING_RATE = 0.5;
-    static final int EPOCHS = 3000;
+    static final int EPOCHS = 1000;
+    /** Initialisation seeds of check 4.6, each trained by the student's fit and compared with the reference. */
+    static final int SEEDS = 8;
     static final double[][] INPUTS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
     static final double[][] TARGETS = {{0}, {1}, {1}, {0}};
     /**
-     * Final parameters after 3000 steps agree with the reference to rounding: different but correct
+     * Final parameters after 1000 steps agree with the reference to rounding: different but correct
      * summation orders differ by about 1e-13 here (measured on the correct-but-different fixtures,
      * 200 seeds), a skipped or extra step by far more.
      */
     static final Tolerance TRAINED = new Tolerance(1e-7, 1e-9);
-
-    /** Seeds whose run is compared with the reference's, step for step; the others must reach 4/4. */
-    static final int REPLAYED = 5;
 
     /** The grader's initial weights for a seed. */
     record Start(long seed, List<DenseSpec> layers) {
