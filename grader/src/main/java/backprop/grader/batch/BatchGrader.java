@@ -201,6 +201,20 @@ public final class BatchGrader {
                 + " regraded is kept)." : "."));
     }
 
+    /**
+     * Why one submission (a folder or a .zip) cannot be graded at all, the reason a batch records
+     * ("empty folder: no files at all", "no .java files in the zip", …); empty when it looks gradable.
+     */
+    public static Optional<String> unusable(Path submission) {
+        if (Files.isDirectory(submission)) {
+            return Submissions.problem(new Submissions.Candidate(submission.toString(), submission, false));
+        }
+        if (Files.isRegularFile(submission) && submission.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            return Submissions.problem(new Submissions.Candidate(submission.toString(), submission, true));
+        }
+        return Optional.empty();
+    }
+
     /** The ids of the submissions {@link #run(Path)} would find in {@code folder}, in order. */
     public static List<String> submissionsIn(Path folder, Path out) throws IOException {
         return Submissions.find(folder, out).candidates().stream().map(Submissions.Candidate::id).toList();

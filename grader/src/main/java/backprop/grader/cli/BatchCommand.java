@@ -16,12 +16,13 @@ import picocli.CommandLine.Parameters;
  * sub-folder or .zip per student) and writes per-student reports, a gradebook and a class summary.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Grades every submission in a folder: one sub-folder or .zip per student, as a GitHub Classroom",
-                "or Gradescope export gives them (student id = folder name, or zip name without .zip).",
-                "Writes DIR/<id>/report.json, results.json, classroom.json and report.html per submission, and",
-                "DIR/gradebook.csv, DIR/summary.json and DIR/summary.html for the class.",
-                "Submissions whose report.json is newer than the submission are skipped unless --force.",
-                "Exit code 0 when the batch ran, even if some submissions could not be graded."})
+        header = "Grades a whole class: every submission in a folder.",
+        description = {"One sub-folder or .zip per student, as a GitHub Classroom or Gradescope export gives them; the"
+                + " student id is the folder's name, or the zip's without .zip. Writes DIR/<id>/report.json,"
+                + " results.json, classroom.json and report.html per submission, and DIR/gradebook.csv,"
+                + " DIR/summary.json and DIR/summary.html for the class.",
+                "%nSubmissions whose report.json is newer than the submission are skipped unless --force. The exit code"
+                        + " is 0 when the batch ran, even if some submissions could not be graded."})
 final class BatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<folder>", description = "The folder holding the submissions.")
     Path folder;
@@ -57,12 +58,13 @@ final class BatchCommand implements Callable<Integer> {
         if (run == null || allowlist == null) {
             return GraderCli.USAGE;
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            System.err.println("grader: --out must be a folder: " + out.toAbsolutePath().normalize() + " is a file");
+        if (Files.exists(out) && Files.isDirectory(out) && Files.isSameFile(out, folder)) {
+            System.err.println("grader: --out must not be the submissions folder itself: " + out.toAbsolutePath().normalize());
             return GraderCli.USAGE;
         }
-        if (Files.exists(out) && Files.isSameFile(out, folder)) {
-            System.err.println("grader: --out must not be the submissions folder itself: " + out.toAbsolutePath().normalize());
+        java.util.Optional<String> badOut = OutputFolder.problem("--out", out);
+        if (badOut.isPresent()) {
+            System.err.println("grader: " + badOut.get());
             return GraderCli.USAGE;
         }
         List<String> ids = BatchGrader.submissionsIn(folder, out);

@@ -15,8 +15,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code grade [<submission>] [--out DIR]}: grades one submission and writes the three reports. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
-        description = {"Grades one submission (a folder in Maven layout, flat .java files, or a .zip) and writes",
-                "report.json (native), results.json (Gradescope), classroom.json (GitHub Classroom) and report.html."})
+        header = "Grades one submission and prints its score.",
+        description = "A submission is a folder in Maven layout, a folder of .java files, or a .zip of either. The"
+                + " reports go into --out: report.json (the grader's own), results.json (Gradescope),"
+                + " classroom.json (GitHub Classroom) and report.html (for people).")
 final class GradeCommand implements Callable<Integer> {
     static final Path EXAMPLE = Path.of("examples", "submission");
 
@@ -46,11 +48,22 @@ final class GradeCommand implements Callable<Integer> {
                     + (submission.equals(EXAMPLE) ? " (run from the repository root to grade the bundled example)" : ""));
             return GraderCli.USAGE;
         }
-        backprop.grader.compile.CompilerProcess.prestart(); // its JVM starts while the submission is read
+        // Everything that can be wrong with the arguments is found now, not after the grading.
+        java.util.Optional<String> unusable = backprop.grader.batch.BatchGrader.unusable(submission);
+        if (unusable.isPresent()) {
+            System.err.println("grader: cannot grade " + submission.toAbsolutePath().normalize() + ": " + unusable.get());
+            return GraderCli.USAGE;
+        }
         Grader grader = limits.grader();
         if (grader == null) {
             return GraderCli.USAGE;
         }
+        java.util.Optional<String> badOut = OutputFolder.problem("--out", out);
+        if (badOut.isPresent()) {
+            System.err.println("grader: " + badOut.get());
+            return GraderCli.USAGE;
+        }
+        backprop.grader.compile.CompilerProcess.prestart(); // its JVM starts while the submission is read
         GradeReport report;
         try {
             report = grader.grade(submission);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = GraderCli.Version.class,
         description = "Grades backpropagation assignments: gradient checks, the reference oracle and the documents' worked examples.",
-        subcommands = {GradeCommand.class, StarterCommand.class, GradescopeCommand.class, BatchCommand.class},
+        subcommands = {GradeCommand.class, BatchCommand.class, StarterCommand.class, GradescopeCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:graded (a low score is not an error)", "2:bad usage or unreadable submission", "3:internal grader error"})
 public final class GraderCli implements Runnable {
@@ -29,7 +30,13 @@ public final class GraderCli implements Runnable {
 
     /** Runs the command line without exiting, for tests and embedding. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its handlers and help layout, not yet run. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GraderCli());
+        HelpLayout.install(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("grader: internal error: " + e);
             return INTERNAL;
@@ -39,12 +46,12 @@ public final class GraderCli implements Runnable {
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return USAGE;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try grade, batch, starter or gradescope (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try grade, batch, starter or gradescope (see grader help)");
     }
 
     /** The version baked in at build time. */

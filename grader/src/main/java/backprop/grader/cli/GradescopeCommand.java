@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gradescope <out.zip>}: builds the autograder zip to upload to Gradescope. */
 @Command(name = "gradescope", mixinStandardHelpOptions = true,
-        description = {"Builds the Gradescope autograder zip.",
-                "%nThe zip holds setup.sh (installs a JDK 17), run_autograder (grades /autograder/submission and "
+        header = "Builds the Gradescope autograder zip.",
+        description = {"The zip holds setup.sh (installs a JDK 17), run_autograder (grades /autograder/submission and "
                         + "writes /autograder/results/results.json, a valid one even if grading fails) and the grader jar. "
                         + "Upload it on the assignment's \"Configure Autograder\" page; it contains the hidden checks, so "
                         + "keep it away from students."})

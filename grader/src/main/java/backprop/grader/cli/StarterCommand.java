@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code starter <dir>}: writes the student template repository (GitHub Classroom's assignment template). */
 @Command(name = "starter", mixinStandardHelpOptions = true,
-        description = {"Writes the student template repository (GitHub Classroom's starter code).",
+        header = "Writes the student template repository.",
+        description = {"The template is what students clone (in GitHub Classroom: the assignment's starter code).",
                 "%nInto <dir>: the stubs, the public tests, a standalone pom.xml (students run `mvn test`), a README, "
                         + ".gitignore and the workflow .github/workflows/classroom.yml, which on every push downloads the "
                         + "grader from --grader-url, checks its SHA-256, grades the repository and reports the score to "

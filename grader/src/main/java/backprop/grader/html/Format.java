@@ -70,52 +70,11 @@ public final class Format {
     }
 
     /**
-     * Text that is safe to escape and show: {@code null} becomes empty, CRLF and CR become LF,
-     * unpaired surrogates become U+FFFD, and control characters other than tab and newline (which an
-     * HTML parser would reject or a terminal would act on) and invisible bidi overrides are shown as
-     * {@code \xNN} / {@code \\uNNNN}, so nothing can make the text read differently than it is.
+     * Text that is safe to escape and show: {@code null} becomes empty, the rest as
+     * {@link backprop.grader.Printable#keepingLines} makes it (the one sanitiser of the grader).
      */
     public static String clean(String s) {
-        if (s == null || s.isEmpty()) {
-            return "";
-        }
-        String text = s.replace("\r\n", "\n").replace('\r', '\n');
-        StringBuilder b = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String replacement = null;
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                if (b != null) {
-                    b.append(c).append(text.charAt(i + 1));
-                }
-                i++;
-                continue;
-            }
-            if (Character.isSurrogate(c)) {
-                replacement = "\uFFFD";
-            } else if (c != '\n' && c != '\t' && (Character.isISOControl(c) || invisible(c))) {
-                replacement = c <= 0xFF ? String.format(Locale.ROOT, "\\x%02X", (int) c) : String.format(Locale.ROOT, "\\u%04X", (int) c);
-            } else if (c == '\uFFFE' || c == '\uFFFF') {
-                replacement = "\uFFFD";
-            }
-            if (replacement != null && b == null) {
-                b = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (b != null) {
-                if (replacement != null) {
-                    b.append(replacement);
-                } else {
-                    b.append(c);
-                }
-            }
-        }
-        return b == null ? text : b.toString();
-    }
-
-    /** Line separators and bidirectional controls, which can make text read differently than it is. */
-    private static boolean invisible(char c) {
-        return c == '\u2028' || c == '\u2029' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
-                || c == '\u200E' || c == '\u200F' || c == '\u061C';
+        return backprop.grader.Printable.keepingLines(s);
     }
 
     /** At most {@code max} characters of {@code s}, plus a note saying how much was cut and where all of it is. */

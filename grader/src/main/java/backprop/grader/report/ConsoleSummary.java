@@ -138,27 +138,9 @@ final class ConsoleSummary {
         return clean(Text.truncate(s, 200)).replace("\n", "\\n");
     }
 
-    /**
-     * Line ends normalised to \n; other control characters (ESC included) shown as \xNN, line separators
-     * and bidi overrides as &#92;uNNNN.
-     */
+    /** Text as {@link backprop.grader.Printable#keepingLines} makes it: the one sanitiser of the grader. */
     static String clean(String s) {
-        String text = Json.text(s).replace("\r\n", "\n").replace('\r', '\n');
-        StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\t' || !(Character.isISOControl(c) || invisibleControl(c))) {
-                b.append(c);
-            } else {
-                b.append(c <= 0xFF ? String.format("\\x%02X", (int) c) : String.format("\\u%04X", (int) c));
-            }
-        }
-        return b.toString();
-    }
-
-    /** Line separators and bidirectional overrides, which can make text read differently than it is. */
-    private static boolean invisibleControl(char c) {
-        return c == '\u2028' || c == '\u2029' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+        return backprop.grader.Printable.keepingLines(Json.text(s));
     }
 
     /** The few SGR codes used. */

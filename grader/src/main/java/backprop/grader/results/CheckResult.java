@@ -34,9 +34,9 @@ public record CheckResult(String number, String name, String part, double score,
         Objects.requireNonNull(part, "part");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(visibility, "visibility");
-        feedback = feedback == null ? "" : feedback;
-        diagnosis = diagnosis == null ? "" : diagnosis;
-        output = output == null ? "" : output;
+        feedback = backprop.grader.Printable.keepingLines(feedback);
+        diagnosis = backprop.grader.Printable.keepingLines(diagnosis);
+        output = backprop.grader.Printable.keepingLines(output);
         if (!(maxScore >= 0) || Double.isInfinite(maxScore)) {
             throw new IllegalArgumentException("check " + number + ": maxScore must be a finite number >= 0, got " + maxScore);
         }

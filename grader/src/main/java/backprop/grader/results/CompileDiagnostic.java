@@ -2,6 +2,11 @@ package backprop.grader.results;
 
 /** One compiler message about a submitted file, as {@code file:line: message}. */
 public record CompileDiagnostic(String file, long line, String kind, String message) {
+    public CompileDiagnostic {
+        file = file == null ? null : backprop.grader.Printable.of(file);
+        message = message == null ? null : backprop.grader.Printable.keepingLines(message);
+    }
+
     @Override
     public String toString() {
         return file + ":" + line + ": " + kind + ": " + message;

@@ -21,12 +21,13 @@ public record GradeReport(String submissionId, String graderVersion, Instant sta
                           String output) {
     public GradeReport {
         java.util.Objects.requireNonNull(submissionId, "submissionId");
+        submissionId = backprop.grader.Printable.of(submissionId); // a folder's name: it may hold anything
         java.util.Objects.requireNonNull(startedAt, "startedAt");
         java.util.Objects.requireNonNull(finishedAt, "finishedAt");
         parts = List.copyOf(parts);
         diagnostics = List.copyOf(diagnostics);
-        notes = List.copyOf(notes);
-        output = output == null ? "" : output;
+        notes = notes.stream().map(backprop.grader.Printable::keepingLines).toList();
+        output = backprop.grader.Printable.keepingLines(output);
     }
 
     public double score() {

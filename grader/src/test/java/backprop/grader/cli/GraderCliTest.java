@@ -75,7 +75,7 @@ class GraderCliTest {
         Run r = run("grade", corrupt.toString(), "--out", tmp.resolve("out").toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("cannot read zip").contains("corrupt.zip");
+        assertThat(r.err()).contains("cannot grade").contains("corrupt zip").contains("corrupt.zip");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 
@@ -112,5 +112,142 @@ class GraderCliTest {
     void noCommandIsAUsageError() {
         assertThat(run().exitCode()).isEqualTo(2);
         assertThat(run("regrade").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void gradingAnEmptyFolderExitsTwoSayingItIsEmpty() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+
+        Run r = run("grade", empty.toString(), "--out", tmp.resolve("out").toString());
+
+        assertThat(r.exitCode()).isEqualTo(GraderCli.USAGE);
+        assertThat(r.err()).contains("cannot grade " + empty.toAbsolutePath()).contains("empty folder");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void gradingAFolderWithoutJavaFilesExitsTwoSayingSo() throws IOException {
+        Path notes = Files.createDirectories(tmp.resolve("notes"));
+        Files.writeString(notes.resolve("answers.txt"), "I did it in Python\n");
+
+        Run r = run("grade", notes.toString(), "--out", tmp.resolve("out").toString());
+
+        assertThat(r.exitCode()).isEqualTo(GraderCli.USAGE);
+        assertThat(r.err()).contains("no .java files").contains("notes");
+    }
+
+    @Test
+    void outThatIsAFileIsRefusedBeforeGradingWithExitTwo() throws IOException {
+        Path file = Files.writeString(tmp.resolve("report.txt"), "keep me");
+
+        Run r = run("grade", Fixtures.SOLUTIONS.toString(), "--out", file.toString());
+
+        assertThat(r.exitCode()).isEqualTo(GraderCli.USAGE);
+        assertThat(r.err()).contains("--out must be a folder: " + file.toAbsolutePath() + " is a file")
+                .doesNotContain("internal error").doesNotContain("Exception");
+        assertThat(file).hasContent("keep me");
+    }
+
+    @Test
+    void outBelowAFileIsRefusedNamingThePath() throws IOException {
+        Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+        Path below = file.resolve("reports");
+
+        Run r = run("grade", Fixtures.SOLUTIONS.toString(), "--out", below.toString());
+
+        assertThat(r.exitCode()).isEqualTo(GraderCli.USAGE);
+        assertThat(r.err()).contains("--out " + below.toAbsolutePath() + " cannot be written to").doesNotContain("internal error");
+    }
+
+    @Test
+    void batchRefusesAnOutThatIsAFileBeforeGrading() throws IOException {
+        Path file = Files.writeString(tmp.resolve("gradebook.csv"), "keep me");
+
+        Run r = run("batch", Fixtures.SOLUTIONS.getParent().toString(), "--out", file.toString());
+
+        assertThat(r.exitCode()).isEqualTo(GraderCli.USAGE);
+        assertThat(r.err()).contains("--out must be a folder");
+        assertThat(file).hasContent("keep me");
+    }
+
+    /** Exit code and everything printed on System.out. */
+    private record Printed(int exitCode, String out) {
+    }
+
+    private static Printed runOut(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = GraderCli.run(args);
+        } finally {
+            System.setOut(original);
+        }
+        return new Printed(code, captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsEveryCommandAndHelpOfACommandShowsItsOptions() {
+        Printed all = runOut("help");
+        Printed grade = runOut("help", "grade");
+
+        assertThat(all.exitCode()).isZero();
+        assertThat(all.out()).contains("Commands:").contains("grade").contains("batch").contains("starter")
+                .contains("gradescope").contains("help");
+        assertThat(grade.exitCode()).isZero();
+        assertThat(grade.out()).contains("Usage: grader grade").contains("--out=DIR").contains("--check-timeout");
+    }
+
+    @Test
+    void theCommandListGivesEachCommandAWholeSentence() {
+        String help = runOut("--help").out();
+        String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:"));
+        // A summary may wrap onto continuation lines (indented further); joined, it must end a sentence.
+        java.util.Map<String, StringBuilder> summaries = new java.util.LinkedHashMap<>();
+        StringBuilder current = null;
+        for (String line : commands.lines().skip(1).toList()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  (\\S+)\\s+(.*)$").matcher(line);
+            if (m.matches()) {
+                current = new StringBuilder(m.group(2).trim());
+                summaries.put(m.group(1), current);
+            } else {
+                current.append(' ').append(line.trim());
+            }
+        }
+        assertThat(summaries.keySet()).containsExactly("grade", "batch", "starter", "gradescope", "help");
+        summaries.forEach((name, text) -> assertThat(text.toString()).as("summary of %s", name).endsWith("."));
+    }
+
+    @Test
+    void wrappedHelpNeverSplitsAFileNameOrPath() {
+        // picocli alone broke lines after dots and slashes: "classroom.\njson", ".github/\nworkflows/classroom.yml".
+        java.util.List<String> names = java.util.List.of("report.json", "results.json", "classroom.json", "report.html",
+                "gradebook.csv", "summary.json", "summary.html", ".github/workflows/classroom.yml", "docs/trust-model.md",
+                "examples/submission", "grading-output", "batch-output", "/autograder/submission",
+                "/autograder/results/results.json", "run_autograder", "grader.jar", "setup.sh", "pom.xml", ".gitignore");
+        int checked = 0;
+        for (int width = 55; width <= 160; width++) {
+            picocli.CommandLine cli = GraderCli.commandLine();
+            cli.setUsageHelpWidth(width);
+            for (picocli.CommandLine sub : cli.getSubcommands().values()) {
+                String usage = sub.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF);
+                String squeezed = usage.replaceAll("\\s+", "");
+                for (String name : names) {
+                    if (squeezed.contains(name)) {
+                        checked++;
+                        assertThat(usage).as("help of %s at width %d keeps %s on one line", sub.getCommandName(), width, name)
+                                .contains(name);
+                    }
+                }
+                int w = width;
+                assertThat(usage.lines()).as("help of %s at width %d", sub.getCommandName(), width)
+                        .allSatisfy(line -> assertThat(line.length() <= w || !line.strip().contains(" ")).as(line).isTrue());
+            }
+        }
+        assertThat(checked).as("file names found in the help texts").isGreaterThan(1000);
     }
 }

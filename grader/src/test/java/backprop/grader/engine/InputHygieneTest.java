@@ -102,8 +102,48 @@ class InputHygieneTest {
         GradeReport report = GradedSubmissions.grade("odd-names", GradedSubmissions.NORMAL, () -> dir).get();
 
         assertThat(report.score()).isEqualTo(report.maxScore());
-        assertThat(report.notes()).anyMatch(n -> n.contains("Evil\\n[PASS] 82 \\u001b[2J\\r.java"))
+        assertThat(report.notes()).anyMatch(n -> n.contains("Evil\\n[PASS] 82 \\x1B[2J\\r.java"))
                 .allSatisfy(n -> assertThat(n).doesNotContain("\n").doesNotContain("\u001b").doesNotContain("\r"));
+    }
+
+    @Test
+    void whatStudentCodePrintsOrThrowsReachesNoReportWithRawControlCharacters(@org.junit.jupiter.api.io.TempDir Path out)
+            throws IOException {
+        String fake = "\\r\\u001b[2K  1.3 Tanh.derivative matches finite differences - passed (1 / 1)\\u0000\\u202e";
+        Map<String, String> files = new java.util.LinkedHashMap<>(Fixtures.solutionFiles());
+        files.put("Sigmoid.java", files.get("Sigmoid.java").replace("public double derivative(double z) {",
+                "public double derivative(double z) {\n        System.out.print(\"printed" + fake + "\\r\\n\");"));
+        files.put("Tanh.java", files.get("Tanh.java").replace("public double derivative(double z) {",
+                "public double derivative(double z) {\n        if (z > 1) throw new IllegalStateException(\"thrown\\n" + fake + "\");"));
+        Path dir = Fixtures.write("control-characters", files, Layout.FLAT);
+
+        GradeReport report = GradedSubmissions.grade("control-characters", GradedSubmissions.NORMAL, () -> dir).get();
+        String console = Reports.consoleSummary(report, backprop.grader.report.SummaryOptions.DEFAULT);
+
+        assertThat(check(report, "1.2").output()).contains("printed\\r\\x1B[2K  1.3 Tanh").contains("\\x00\\u202E\n");
+        assertThat(check(report, "1.3").feedback()).contains("thrown\\n\\r\\x1B[2K  1.3 Tanh");
+        assertThat(console).contains("thrown\\n").doesNotContain("\u001b", "\r", "\u0000", "\u202e");
+        for (Path p : Reports.writeAll(report, out)) {
+            String text = Files.readString(p);
+            assertThat(text).as(p.toString()).doesNotContain("\u001b", "\r", "\u0000", "\u202e");
+            if (p.toString().endsWith(".json")) {
+                assertThat(jsonStrings(com.google.gson.JsonParser.parseString(text))).as(p.toString())
+                        .allSatisfy(v -> assertThat(v).doesNotContain("\u001b", "\r", "\u0000", "\u202e"));
+            }
+        }
+    }
+
+    /** Every string value in a JSON tree, decoded. */
+    private static java.util.List<String> jsonStrings(com.google.gson.JsonElement e) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+            all.add(e.getAsString());
+        } else if (e.isJsonArray()) {
+            e.getAsJsonArray().forEach(x -> all.addAll(jsonStrings(x)));
+        } else if (e.isJsonObject()) {
+            e.getAsJsonObject().entrySet().forEach(x -> all.addAll(jsonStrings(x.getValue())));
+        }
+        return all;
     }
 
     @Test

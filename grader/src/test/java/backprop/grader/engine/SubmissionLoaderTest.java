@@ -179,6 +179,29 @@ class SubmissionLoaderTest {
         assertThat(check(report, "1.2").status()).isEqualTo(Status.PASSED);
     }
 
+    @Test
+    void compileErrorsAreAttributedByExactFileNameNotBySuffix() {
+        // ReLU.java is a suffix of LeakyReLU.java: each check must cite its own class's file.
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>(Fixtures.solutionFiles());
+        files.put("ReLU.java", files.get("ReLU.java").replaceFirst("return z > 0", "return z >>> 0 +"));
+        files.put("LeakyReLU.java", files.get("LeakyReLU.java").replaceFirst("public double derivative\\(",
+                "public double derivative ) {("));
+        Path submission = Fixtures.write("relu-and-leaky-relu-broken", files, Layout.FLAT);
+
+        GradeReport report = GradedSubmissions.grade("relu-and-leaky-relu-broken", GradedSubmissions.NORMAL, () -> submission).get();
+
+        for (String number : new String[] {"1.4", "1.9"}) {
+            assertThat(check(report, number).status()).isEqualTo(Status.NOT_COMPILED);
+            assertThat(check(report, number).feedback()).startsWith("ReLU.java did not compile").contains("ReLU.java:")
+                    .doesNotContain("LeakyReLU.java");
+        }
+        for (String number : new String[] {"1.5", "1.10"}) {
+            assertThat(check(report, number).status()).isEqualTo(Status.NOT_COMPILED);
+            assertThat(check(report, number).feedback()).startsWith("LeakyReLU.java did not compile").contains("LeakyReLU.java:");
+        }
+        assertThat(check(report, "1.2").status()).isEqualTo(Status.PASSED);
+    }
+
     // ---- given files -----------------------------------------------------------------------------
 
     @Test

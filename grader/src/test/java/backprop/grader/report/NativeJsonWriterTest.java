@@ -78,9 +78,11 @@ class NativeJsonWriterTest {
     @Test
     void keepsHostileTextExactlyExceptLoneSurrogates() {
         JsonNode root = Schemas.parse(writer.render(Fixtures.nasty()));
-        String expected = Fixtures.NASTY.replace('\ud800', '\uFFFD');
+        // The report's records keep every text printable: line breaks stay, other controls become escapes.
+        String expected = backprop.grader.Printable.keepingLines(Fixtures.NASTY);
 
-        assertThat(root.get("submission_id").asText()).isEqualTo(expected);
+        assertThat(expected).doesNotContain("\u001B", "\u0000", "\r", "\ud800").contains("\\x1B[31mred", "tab\nCRLF");
+        assertThat(root.get("submission_id").asText()).isEqualTo(backprop.grader.Printable.of(Fixtures.NASTY));
         assertThat(root.at("/parts/0/checks/0/diagnosis").asText()).isEqualTo(expected);
         assertThat(root.at("/parts/0/checks/0/feedback").asText()).startsWith(expected).contains("NaN", "Infinity");
         assertThat(root.at("/parts/0/checks/2/duration_ms").asLong()).isEqualTo(Long.MAX_VALUE);
