@@ -77,6 +77,7 @@ final class GradeCommand implements Callable<Integer> {
         backprop.grader.engine.Timing.mark("graded");
         Reports.writeAll(report, out);
         backprop.grader.engine.Timing.mark("reports written");
+        JobSummary.append(report, System.getenv());
         if (quiet) {
             System.out.println(report.submissionId() + ": " + trim(report.score()) + " / " + trim(report.maxScore()));
         } else {

@@ -24,6 +24,7 @@ public final class GraderCli implements Runnable {
     public static void main(String[] args) {
         backprop.grader.engine.Timing.mark("JVM started");
         int code = run(args);
+        backprop.grader.compile.CompilerProcess.closeIdle();
         backprop.grader.engine.Timing.mark("done");
         System.exit(code);
     }

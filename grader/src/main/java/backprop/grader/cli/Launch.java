@@ -30,6 +30,7 @@ public final class Launch {
             GraderCli.main(args);
             return;
         }
+        backprop.grader.engine.Timing.mark("launcher: main");
         boolean single = args[0].equals("grade");
         Optional<Path> archives = ClassDataSharing.folder(single ? "grader-grade" : "grader-batch", List.of(jar));
         Optional<ClassDataSharing.Dump> dump = ClassDataSharing.dump(archives);
@@ -44,9 +45,11 @@ public final class Launch {
         cmd.addAll(List.of("-cp", jar.toString(), GraderCli.class.getName()));
         cmd.addAll(List.of(args));
         Process child = new ProcessBuilder(cmd).inheritIO().start();
+        backprop.grader.engine.Timing.mark("launcher: grading JVM started");
         Thread stop = new Thread(child::destroy, "stop-grader");
         Runtime.getRuntime().addShutdownHook(stop);
         int code = child.waitFor();
+        backprop.grader.engine.Timing.mark("launcher: grading JVM ended");
         if (dump.isPresent()) {
             if (code < 128) {
                 dump.get().adopt();
@@ -59,6 +62,7 @@ public final class Launch {
             CompilerProcess.train();
             StudentJvm.train(DriverJar.path());
         }
+        backprop.grader.engine.Timing.mark("launcher: archives checked");
         try {
             Runtime.getRuntime().removeShutdownHook(stop);
         } catch (IllegalStateException shuttingDown) {

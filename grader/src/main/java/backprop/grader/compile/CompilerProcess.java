@@ -276,6 +276,27 @@ public final class CompilerProcess implements AutoCloseable {
         return d.orElse(Duration.ZERO);
     }
 
+    /**
+     * Ends the idle workers and waits (briefly) until they are gone: a JVM exits only after waiting up
+     * to 0.3 s for its threads blocked in native code, such as the one waiting for a worker to end.
+     */
+    public static void closeIdle() {
+        List<Process> ending = new ArrayList<>();
+        CompilerProcess p;
+        while ((p = IDLE.poll()) != null) {
+            p.close();
+            ending.add(p.process);
+        }
+        for (Process e : ending) {
+            try {
+                e.waitFor(1, TimeUnit.SECONDS);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Override
     public void close() {
         broken = true;

@@ -107,12 +107,21 @@ public final class Grader {
             try {
                 // The student JVMs start while javac runs; none loads a class of the submission before the checks.
                 session.startAhead(Catalogue.groups(catalogue));
+                // So is discovering the checks, in this JVM, which otherwise only waits for javac.
+                java.util.concurrent.FutureTask<CheckRunner.Plan> plan = new java.util.concurrent.FutureTask<>(
+                        () -> CheckRunner.plan(catalogue));
+                Thread discovery = new Thread(() -> {
+                    plan.run();
+                    warmUpReports();
+                }, "discover-checks");
+                discovery.setDaemon(true);
+                discovery.start();
                 compiled = new SubmissionCompiler(starter, verifier).compile(loaded, classes, options.compileCpu(), deadline);
                 Timing.mark("compiled and verified");
                 run = compiled.timedOut()
                         ? notRun(catalogue, "not run: grading reached its time limit of " + options.global().toSeconds()
                         + " s while compiling the submission")
-                        : CheckRunner.run(catalogue, session, salt(loaded));
+                        : CheckRunner.run(discovered(plan, catalogue), session, salt(loaded));
             } finally {
                 ACTIVE_SESSIONS.remove(session);
             }
@@ -156,6 +165,31 @@ public final class Grader {
                 .sorted(java.util.Comparator.comparing(SourceFile::fileName))
                 .forEach(f -> code.append(f.fileName()).append('\0').append(f.source()).append('\0'));
         return backprop.grader.checks.Seeds.saltOf(code.toString());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean REPORTS_WARM = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Once per JVM: the report writers loaded and compiled before the first report is due. */
+    private static void warmUpReports() {
+        if (REPORTS_WARM.compareAndSet(false, true)) {
+            try {
+                backprop.grader.report.Reports.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                // only speed is lost
+            }
+        }
+    }
+
+    /** The plan discovered in the background or, if that failed, one discovered now (which reports why). */
+    private static CheckRunner.Plan discovered(java.util.concurrent.FutureTask<CheckRunner.Plan> plan, List<CheckSpec> catalogue) {
+        try {
+            return plan.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return CheckRunner.plan(catalogue);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while discovering the checks", e);
+        }
     }
 
     private static RunResult notRun(List<CheckSpec> catalogue, String why) {

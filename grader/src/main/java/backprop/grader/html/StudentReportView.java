@@ -19,7 +19,7 @@ record StudentReportView(String id, String graderVersion, String finishedAt, Str
                          List<PassedView> passed, int passedCount, boolean hasPassed, List<String> diagnostics,
                          int diagnosticsCount, boolean hasDiagnostics, List<String> notes, boolean hasNotes,
                          String otherOutput, boolean hasOtherOutput, int hiddenCount, boolean anyHidden,
-                         boolean revealHidden, boolean noChecks, String generator) {
+                         String hiddenPolicy, boolean revealHidden, boolean noChecks, String generator) {
 
     /** Feedback and diagnosis shown per check; report.json has all of it. */
     static final int MAX_FEEDBACK = 8_000;
@@ -85,7 +85,34 @@ record StudentReportView(String id, String graderVersion, String finishedAt, Str
                 Format.decimal(Format.percentValue(score, max), 2), level(score, max), parts, !parts.isEmpty(), failed,
                 failed.size(), !failed.isEmpty(), passed, passed.size(), !passed.isEmpty(), diagnostics,
                 diagnostics.size(), !diagnostics.isEmpty(), notes, !notes.isEmpty(), other, !other.isBlank(), hidden,
-                hidden > 0, revealHidden, report.checks().isEmpty(), "backprop-lab grader " + report.graderVersion());
+                hidden > 0, hiddenPolicy(report), revealHidden, report.checks().isEmpty(), "backprop-lab grader " + report.graderVersion());
+    }
+
+    /**
+     * When the checks shown by number only become visible, platform by platform: a promise of "later"
+     * would be wrong for the hidden ones, which no student ever sees.
+     */
+    static String hiddenPolicy(GradeReport report) {
+        java.util.Map<Visibility, Long> count = new java.util.EnumMap<>(Visibility.class);
+        report.checks().forEach(c -> count.merge(c.visibility(), 1L, Long::sum));
+        long shownLater = count.getOrDefault(Visibility.AFTER_DUE_DATE, 0L) + count.getOrDefault(Visibility.AFTER_PUBLISHED, 0L);
+        long never = count.getOrDefault(Visibility.HIDDEN, 0L);
+        long all = shownLater + never;
+        StringBuilder s = new StringBuilder().append(all).append(all == 1 ? " check is" : " checks are")
+                .append(" shown here by number and status only; ").append(all == 1 ? "it counts" : "they count")
+                .append(" in your total.");
+        if (shownLater > 0) {
+            s.append(" On Gradescope, ").append(shownLater == 1 ? "the one" : "the " + shownLater)
+                    .append(" marked “after the due date” (or “after publishing”) show").append(shownLater == 1 ? "s" : "")
+                    .append(" name and feedback once the due date has passed (or grades are published).");
+        }
+        if (never > 0) {
+            s.append(never == 1 ? " One check is hidden everywhere, always: students never see its name or feedback."
+                    : " " + never + " checks are hidden everywhere, always: students never see their names or feedback.");
+        }
+        s.append(" In GitHub (the workflow's log and summary) and in this report every one of them stays number-only:"
+                + " the grader does not know your due date.");
+        return s.toString();
     }
 
     /** "full", "partial" or "none": the colour of a score. */

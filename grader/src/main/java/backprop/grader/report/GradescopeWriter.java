@@ -58,7 +58,7 @@ final class GradescopeWriter implements ReportWriter {
 
     private static JsonObject test(CheckResult check) {
         JsonObject o = new JsonObject();
-        o.add("name", Json.string(Text.title(check)));
+        o.add("name", Json.string(check.name())); // Gradescope shows "number" in front of it
         o.add("number", Json.string(check.number()));
         o.add("score", Json.number(check.score()));
         o.add("max_score", Json.number(check.maxScore()));
@@ -87,7 +87,7 @@ final class GradescopeWriter implements ReportWriter {
         if (report.checks().isEmpty()) {
             out.append("No checks could be graded.");
         } else if (allVisible) {
-            out.append("Total: ").append(Text.total(report.score(), report.maxScore()));
+            out.append("Total: ").append(Text.totalPoints(report.score(), report.maxScore()));
         } else {
             double score = 0;
             double max = 0;
@@ -99,8 +99,11 @@ final class GradescopeWriter implements ReportWriter {
                     shown++;
                 }
             }
-            out.append("Visible checks: ").append(Text.total(score, max)).append("; ")
-                    .append(report.checks().size() - shown).append(" more checks are not shown yet.");
+            long notShown = report.checks().size() - shown;
+            out.append("Points of the visible checks: ").append(Text.totalPoints(score, max)).append("; ")
+                    .append(notShown).append(notShown == 1 ? " more check, worth " : " more checks, worth ")
+                    .append(Text.points(report.maxScore() - max)).append(" points, ")
+                    .append(notShown == 1 ? "is" : "are").append(" not shown yet.");
         }
         if (!report.diagnostics().isEmpty()) {
             StringBuilder lines = new StringBuilder("Compile problems (" + report.diagnostics().size() + "):");

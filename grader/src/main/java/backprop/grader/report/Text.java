@@ -48,6 +48,11 @@ final class Text {
         return points(score) + " / " + points(max) + " (" + percent(score, max) + ")";
     }
 
+    /** "8.5 / 15 points (56.7%)": a total that says what it counts. */
+    static String totalPoints(double score, double max) {
+        return points(score) + " / " + points(max) + " points (" + percent(score, max) + ")";
+    }
+
     /** Wall-clock seconds the grading took; never negative, 0 when a timestamp is missing. */
     static double executionSeconds(GradeReport report) {
         if (report.startedAt() == null || report.finishedAt() == null) {

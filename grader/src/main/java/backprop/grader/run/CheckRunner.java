@@ -21,6 +21,7 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -37,12 +38,29 @@ public final class CheckRunner {
     private CheckRunner() {
     }
 
+    /**
+     * The checks of a catalogue, discovered and ready to run: discovery (a fifth of a second of reflection
+     * over the suites) can then happen while javac compiles the submission.
+     */
+    public static final class Plan {
+        private final List<CheckSpec> catalogue;
+        private final Launcher launcher;
+        private final TestPlan testPlan;
+
+        private Plan(List<CheckSpec> catalogue, Launcher launcher, TestPlan testPlan) {
+            this.catalogue = List.copyOf(catalogue);
+            this.launcher = launcher;
+            this.testPlan = testPlan;
+        }
+    }
+
     /** Runs every check of {@code catalogue}; {@code salt} shifts the randomised checks' seeds ({@link Seeds#salt}). */
     public static RunResult run(List<CheckSpec> catalogue, GradingSession session, long salt) {
-        Map<String, CheckSpec> byId = new LinkedHashMap<>();
-        catalogue.forEach(c -> byId.put(c.uniqueId(), c));
-        Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
-        List<String> notes = new ArrayList<>();
+        return run(plan(catalogue), session, salt);
+    }
+
+    /** Discovers the checks of {@code catalogue} (on any thread; run the plan once, on one thread). */
+    public static Plan plan(List<CheckSpec> catalogue) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(catalogue.stream().map(c -> DiscoverySelectors.selectUniqueId(c.uniqueId())).toList())
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
@@ -59,11 +77,21 @@ public final class CheckRunner {
                 .enableLauncherDiscoveryListenerAutoRegistration(false)
                 .addTestEngines(new JupiterTestEngine())
                 .build());
+        return new Plan(catalogue, launcher, launcher.discover(request));
+    }
+
+    /** Runs the checks of {@code plan}, which must not have run before. */
+    public static RunResult run(Plan plan, GradingSession session, long salt) {
+        List<CheckSpec> catalogue = plan.catalogue;
+        Map<String, CheckSpec> byId = new LinkedHashMap<>();
+        catalogue.forEach(c -> byId.put(c.uniqueId(), c));
+        Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
         Student.bind(session);
         Seeds.salt(salt);
         Listener listener = new Listener(byId, session, outcomes, notes);
         try {
-            launcher.execute(request, listener);
+            plan.launcher.execute(plan.testPlan, listener);
             resolveDeferred(listener.deferred, session, outcomes);
         } finally {
             Student.unbind();

@@ -119,6 +119,7 @@ public final class SubmissionLoader {
         List<Path> files = new ArrayList<>();
         int zips = 0;
         int links = 0;
+        int odd = 0;
         int seen = 0;
         try (Stream<Path> walk = Files.walk(root)) {
             java.util.Iterator<Path> it = walk.iterator();
@@ -146,10 +147,19 @@ public final class SubmissionLoader {
                 }
                 if (lower.endsWith(".java") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     files.add(p);
+                } else if (lower.endsWith(".java") && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && odd++ < 5) {
+                    found.notes.add(Printable.of(rel) + " is not a regular file (a pipe or a device) and was not read");
                 }
             }
         } catch (java.io.UncheckedIOException e) {
             found.notes.add("part of the submission folder could not be read: " + e.getCause().getMessage());
+        }
+        if (links > 5) {
+            found.notes.add("... and " + (links - 5) + " more symbolic link" + (links - 5 == 1 ? "" : "s")
+                    + " not followed");
+        }
+        if (odd > 5) {
+            found.notes.add("... and " + (odd - 5) + " more file" + (odd - 5 == 1 ? "" : "s") + " that are not regular files");
         }
         files.sort(Comparator.comparing(Path::toString));
         for (Path p : files) {

@@ -158,6 +158,24 @@ class InputHygieneTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(source(s, "Tanh.java").fromStudent()).isFalse();
+        assertThat(s.notes()).contains("Tanh.java is not a regular file (a pipe or a device) and was not read");
+    }
+
+    @Test
+    void everyLinkIsAccountedForEvenBeyondTheFirstFewNamed() throws IOException {
+        Path solutions = Fixtures.write("link-targets", Fixtures.solutionFiles(), Layout.FLAT);
+        Path mine = Files.createDirectories(Fixtures.freshDir().resolve("all-links"));
+        java.util.List<String> names = Fixtures.solutionFiles().keySet().stream().sorted().limit(12).toList();
+        for (String name : names) {
+            Files.createSymbolicLink(mine.resolve(name), solutions.resolve(name));
+        }
+
+        Submission s = load(mine);
+
+        assertThat(s.notes().stream().filter(n -> n.endsWith("is a symbolic link and was not followed: submit the file itself")))
+                .hasSize(5);
+        assertThat(s.notes()).contains("... and 7 more symbolic links not followed");
+        assertThat(s.sources()).noneMatch(SourceFile::fromStudent);
     }
 
     @Test

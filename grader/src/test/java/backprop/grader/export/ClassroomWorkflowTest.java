@@ -52,11 +52,17 @@ class ClassroomWorkflowTest {
         assertThat(job.get("runs-on")).as("runs-on").isEqualTo("ubuntu-latest");
         List<Map<String, Object>> steps = steps(job);
 
-        assertThat(uses(steps)).as("actions used, in order").containsExactly("actions/checkout@v4", "actions/setup-java@v4",
-                "actions/upload-artifact@v4", "classroom-resources/autograding-grading-reporter@v1");
-        assertThat(stepUsing(steps, "actions/upload-artifact@v4")).as("the HTML report is kept for the student, whatever the score")
-                .containsEntry("if", "always()");
-        Map<String, Object> java = map(stepUsing(steps, "actions/setup-java@v4").get("with"));
+        assertThat(uses(steps)).as("actions used, in order").containsExactly("actions/checkout@v7", "actions/setup-java@v6",
+                "classroom-resources/autograding-grading-reporter@v1", "actions/upload-artifact@v7");
+        assertThat(stepUsing(steps, "actions/upload-artifact@v7")).as("the HTML report is kept for the student, whatever the score")
+                .containsEntry("if", "always()")
+                .as("a failed upload (a full storage quota) never fails the job").containsEntry("continue-on-error", true);
+        assertThat(steps.indexOf(stepUsing(steps, "actions/upload-artifact@v7")))
+                .as("the score is reported before the artifact is kept, so it never depends on the upload")
+                .isGreaterThan(steps.indexOf(stepUsing(steps, "classroom-resources/autograding-grading-reporter@v1")));
+        assertThat(map(stepNamed(steps, "Grade").get("env"))).as("the job summary names the artifact the workflow keeps")
+                .containsEntry("GRADER_REPORT_ARTIFACT", map(stepUsing(steps, "actions/upload-artifact@v7").get("with")).get("name"));
+        Map<String, Object> java = map(stepUsing(steps, "actions/setup-java@v6").get("with"));
         assertThat(java).as("setup-java inputs").containsEntry("distribution", "temurin").containsEntry("java-version", "17");
 
         String getGrader = run(stepNamed(steps, "Get the grader"));

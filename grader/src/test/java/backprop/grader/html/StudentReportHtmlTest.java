@@ -137,6 +137,22 @@ class StudentReportHtmlTest {
     }
 
     @Test
+    void thePageSaysWhenNumberOnlyChecksBecomeVisibleOnEachPlatform() {
+        long later = example.checks().stream().filter(c -> c.visibility() == Visibility.AFTER_DUE_DATE).count();
+        long never = example.checks().stream().filter(c -> c.visibility() == Visibility.HIDDEN).count();
+        assertThat(later).isPositive();
+        assertThat(never).isEqualTo(1);
+
+        assertThat(exampleDom.selectFirst("#hidden-policy").text())
+                .startsWith((later + never) + " checks are shown here by number and status only; they count in your total.")
+                .contains("On Gradescope, the " + later + " marked “after the due date”")
+                .contains("once the due date has passed")
+                .contains("One check is hidden everywhere, always: students never see its name or feedback.")
+                .contains("In GitHub (the workflow's log and summary) and in this report every one of them stays number-only")
+                .doesNotContain("shown later");
+    }
+
+    @Test
     void passedChecksAreListedCompactly() {
         assertThat(exampleDom.select("#passed-checks li.check.passed"))
                 .hasSize((int) example.checks().stream().filter(CheckResult::passed).count());

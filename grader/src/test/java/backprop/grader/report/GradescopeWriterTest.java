@@ -40,7 +40,9 @@ class GradescopeWriterTest {
 
         assertThat(tests).hasSize(12);
         JsonNode dW = tests.get(5);
-        assertThat(dW.get("name").asText()).isEqualTo("3.2 DenseLayer.backward: dW matches finite differences");
+        assertThat(dW.get("name").asText()).as("Gradescope shows the number itself, in front of the name")
+                .isEqualTo("DenseLayer.backward: dW matches finite differences");
+        assertThat(dW.get("number").asText()).isEqualTo("3.2");
         assertThat(dW.get("number").asText()).isEqualTo("3.2");
         assertThat(dW.get("score").asDouble()).isZero();
         assertThat(dW.get("max_score").asDouble()).isEqualTo(2.0);
@@ -74,7 +76,7 @@ class GradescopeWriterTest {
         assertThat(root.get("visibility").asText()).isEqualTo("visible");
         assertThat(root.get("stdout_visibility").asText()).isEqualTo("hidden");
         assertThat(root.get("output_format").asText()).isEqualTo("text");
-        assertThat(root.get("output").asText()).isEqualTo("Total: 3.5 / 3.5 (100%)");
+        assertThat(root.get("output").asText()).isEqualTo("Total: 3.5 / 3.5 points (100%)");
     }
 
     @Test
@@ -82,7 +84,8 @@ class GradescopeWriterTest {
         String output = Schemas.parse(writer.render(Fixtures.mixed())).get("output").asText();
         assertThat(output)
                 .doesNotContain("Total:")
-                .contains("Visible checks: 8.5 / 15 (56.7%); 3 more checks are not shown yet.")
+                .contains("Points of the visible checks: 8.5 / 15 points (56.7%); 3 more checks, worth "
+                        + Text.points(Fixtures.mixed().maxScore() - 15) + " points, are not shown yet.")
                 .contains("Compile problems (1):", "Network.java:88: warning: [unchecked]")
                 .contains("Notes:", "- extra file ignored: notes.txt")
                 .contains("Other output of your code:", "OutOfMemoryError");
