@@ -55,6 +55,46 @@ final class Chromium {
         return r.stdout;
     }
 
+    /** What {@link #layout} found: the page's content width and scroll width, and what does not fit. */
+    record Layout(int width, int scrollWidth, List<String> problems) {
+    }
+
+    /**
+     * Lays {@code page} out in a viewport {@code width} CSS pixels wide and lists what does not fit:
+     * elements reaching past either edge (unless inside a container that scrolls sideways), content
+     * clipped by overflow:hidden, and text squeezed into a column a few letters wide. Headless
+     * Chromium's windows are at least 500 px wide, so the page is shown in an iframe of that width
+     * (a copy without its Content-Security-Policy, plus a probe script that posts what it measured).
+     */
+    static Layout layout(Path page, int width) {
+        try {
+            Path dir = Files.createTempDirectory("layout-");
+            String html = Files.readString(page, StandardCharsets.UTF_8)
+                    .replaceAll("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "");
+            String probe;
+            try (InputStream in = Chromium.class.getResourceAsStream("/html/layout-probe.html")) {
+                probe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Files.writeString(dir.resolve("page.html"), html.replace("</body>", probe + "</body>"), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("wrap.html"), "<!DOCTYPE html><html><body style=\"margin:0\"><iframe src=\"page.html\""
+                    + " style=\"width:" + width + "px;height:900px;border:0\"></iframe><pre id=\"result\">pending</pre><script>"
+                    + "window.addEventListener('message', e => { document.getElementById('result').textContent = e.data; });"
+                    + "</script></body></html>", StandardCharsets.UTF_8);
+            Result r = run(dir.resolve("wrap.html"), List.of("--virtual-time-budget=10000", "--dump-dom"));
+            deleteTree(dir);
+            String json = org.jsoup.Jsoup.parse(r.stdout).getElementById("result").text();
+            if (!json.startsWith("{")) {
+                throw new AssertionError("the layout probe did not report for " + page + " (" + json + "); chromium said:\n" + r.stderr);
+            }
+            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+            List<String> problems = new ArrayList<>();
+            o.getAsJsonArray("bad").forEach(e -> problems.add(e.getAsString()));
+            return new Layout(o.get("width").getAsInt(), o.get("scrollWidth").getAsInt(), problems);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Saves a PNG screenshot of {@code page} at {@code width} × {@code height} CSS pixels. */
     static Path screenshot(Path page, Path png, int width, int height) {
         try {

@@ -48,6 +48,8 @@ class StudentReportHtmlTest {
     private Document exampleDom;
     private Document hostileDom;
     private String hostileHtml;
+    private Path examplePage;
+    private Path hostilePage;
 
     @BeforeAll
     void gradeAndRender() throws IOException {
@@ -56,7 +58,8 @@ class StudentReportHtmlTest {
         Path exampleDir = tmp.resolve("example-out");
         List<Path> written = Reports.writeAll(example, exampleDir);
         assertThat(written).contains(exampleDir.resolve("report.html"));
-        exampleDom = Jsoup.parse(Chromium.dumpDom(exampleDir.resolve("report.html")));
+        examplePage = exampleDir.resolve("report.html");
+        exampleDom = Jsoup.parse(Chromium.dumpDom(examplePage));
         Chromium.screenshot(exampleDir.resolve("report.html"), SCREENSHOTS.resolve("report.png"), 1280, 2200);
 
         Map<String, String> files = SubmissionFixtures.replace(SubmissionFixtures.solution(), "DenseLayer.java",
@@ -66,7 +69,8 @@ class StudentReportHtmlTest {
         hostile = grader.grade(submission);
         Path hostileDir = tmp.resolve("hostile-out");
         Reports.writeAll(hostile, hostileDir);
-        hostileHtml = Files.readString(hostileDir.resolve("report.html"));
+        hostilePage = hostileDir.resolve("report.html");
+        hostileHtml = Files.readString(hostilePage);
         hostileDom = Jsoup.parse(Chromium.dumpDom(hostileDir.resolve("report.html")));
         Chromium.screenshot(hostileDir.resolve("report.html"), SCREENSHOTS.resolve("report-db-half.png"), 1280, 3600);
     }
@@ -133,6 +137,18 @@ class StudentReportHtmlTest {
             if (!c.passed()) {
                 assertThat(e.attr("data-status")).isEqualTo(c.status().json());
             }
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} px")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {360, 400, 768, 1280})
+    void fromAPhoneToADesktopNothingOverflowsOrIsSqueezed(int width) {
+        for (Path page : List.of(examplePage, hostilePage)) {
+            Chromium.Layout layout = Chromium.layout(page, width);
+
+            assertThat(layout.width()).as("viewport of %s", page).isBetween(width - 20, width);
+            assertThat(layout.scrollWidth()).as("page width at %d px", width).isLessThanOrEqualTo(layout.width());
+            assertThat(layout.problems()).as("layout of %s at %d px", page.getParent().getFileName(), width).isEmpty();
         }
     }
 

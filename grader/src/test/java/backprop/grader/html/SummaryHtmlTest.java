@@ -37,6 +37,7 @@ class SummaryHtmlTest {
     private Path out;
     private JsonObject summary;
     private Document dom;
+    private Path page;
 
     @BeforeAll
     void gradeASmallClass() throws Exception {
@@ -54,8 +55,19 @@ class SummaryHtmlTest {
         assertThat(r.graded()).isEqualTo(4);
         assertThat(r.ungraded()).isEqualTo(1);
         summary = JsonParser.parseString(Files.readString(r.summaryJson(), StandardCharsets.UTF_8)).getAsJsonObject();
+        page = r.summaryHtml();
         dom = Jsoup.parse(Chromium.dumpDom(r.summaryHtml()));
         Chromium.screenshot(r.summaryHtml(), StudentReportHtmlTest.SCREENSHOTS.resolve("summary.png"), 1280, 2200);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} px")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {360, 400, 768, 1280})
+    void fromAPhoneToADesktopNothingOverflowsOrIsSqueezed(int width) {
+        Chromium.Layout layout = Chromium.layout(page, width);
+
+        assertThat(layout.width()).isBetween(width - 20, width);
+        assertThat(layout.scrollWidth()).as("page width at %d px", width).isLessThanOrEqualTo(layout.width());
+        assertThat(layout.problems()).as("layout at %d px", width).isEmpty();
     }
 
     @Test
