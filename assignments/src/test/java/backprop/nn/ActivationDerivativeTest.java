@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The derivatives f'(z) of the activation functions: a few values you can check by hand, the
  * conventions at the kink z = 0, and a comparison with finite differences of the given f(z).
  */
+@org.junit.jupiter.api.extension.ExtendWith(WhatToDoNext.class)
 @DisplayName("Activation.derivative")
 class ActivationDerivativeTest {
     private static final double EXACT = 1e-12;

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * respect to the layer's output is exactly G, so backward(G) must return its dL/dX and store its
  * dL/dW and dL/db.
  */
+@org.junit.jupiter.api.extension.ExtendWith(WhatToDoNext.class)
 @DisplayName("DenseLayer")
 class DenseLayerTest {
     private static final long SEED = 42;

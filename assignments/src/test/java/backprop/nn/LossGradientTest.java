@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * with finite differences of the given {@code value}, and the extreme inputs that must not produce
  * NaN or Infinity.
  */
+@org.junit.jupiter.api.extension.ExtendWith(WhatToDoNext.class)
 @DisplayName("Loss.gradient")
 class LossGradientTest {
     private static final double EXACT = 1e-12;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * order of the calls and what is passed from layer to layer, then with two real dense layers
  * (3 inputs → 5 tanh → 2 sigmoid, batch of 4) against finite differences.
  */
+@org.junit.jupiter.api.extension.ExtendWith(WhatToDoNext.class)
 @DisplayName("Network")
 class NetworkTest {
     private static final long SEED = 7;

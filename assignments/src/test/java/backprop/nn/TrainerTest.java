@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * {@link RecordingLayer} and a logging loss), then on a small regression network
  * (3 → 5 tanh → 1 identity, mean squared error, 8 samples).
  */
+@org.junit.jupiter.api.extension.ExtendWith(WhatToDoNext.class)
 @DisplayName("Trainer")
 class TrainerTest {
     private static final long SEED = 11;

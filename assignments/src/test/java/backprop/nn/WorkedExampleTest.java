@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * <p>The document prints every number rounded to 3 decimals (and rounds between steps), so the
  * comparison allows half a unit in the third decimal.
  */
+@org.junit.jupiter.api.extension.ExtendWith(WhatToDoNext.class)
 @DisplayName("Worked example of 001_69cf991a5fec35a8.txt")
 class WorkedExampleTest {
     private static final double THREE_DECIMALS = 5e-4;

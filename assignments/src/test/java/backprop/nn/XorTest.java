@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>If only some seeds fail, look for a gradient that is slightly off (run the other tests first);
  * if all fail, look for a sign error or a step that does not use the learning rate.
  */
+@org.junit.jupiter.api.extension.ExtendWith(WhatToDoNext.class)
 @DisplayName("XOR")
 class XorTest {
 

@@ -58,6 +58,24 @@ class StarterBuildsWithMavenTest {
         assertThat(tested.exitCode()).as("mvn -o test on the untouched starter must fail (every test fails):\n%s", tail(tested.output()))
                 .isNotZero();
         assertThat(tested.output()).as("mvn -o test output").contains("Tests run:").doesNotContain("COMPILATION ERROR");
+        // Concise: one line per method still to write, no stack traces (4,550 lines before).
+        List<String> lines = tested.output().lines().toList();
+        assertThat(lines).as("lines printed by mvn test on the untouched starter").hasSizeLessThan(400);
+        assertThat(tested.output()).doesNotContain("\tat java.base/").doesNotContain("\tat backprop.nn.");
+        java.util.Set<String> stubs = new java.util.TreeSet<>();
+        ExportSupport.bundle().stubs().forEach((file, names) -> names.forEach(m -> stubs.add(file.replace(".java", "") + "." + m)));
+        Map<String, Integer> listed = new LinkedHashMap<>();
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("  (\\w+\\.\\w+) +(\\d+) tests?");
+        lines.forEach(l -> {
+            java.util.regex.Matcher m = line.matcher(l);
+            if (m.matches()) {
+                listed.put(m.group(1), Integer.parseInt(m.group(2)));
+            }
+        });
+        int waiting = listed.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(tested.output()).contains("What to do next")
+                .contains("Not implemented yet (" + listed.size() + " methods, " + waiting + " tests wait for them)");
+        assertThat(listed.keySet()).as("methods listed once each, all of them stubs").isNotEmpty().isSubsetOf(stubs);
 
         Path reports = dir.resolve("target/surefire-reports");
         assertThat(reports).as("surefire reports of the template").isDirectory();
@@ -96,9 +114,38 @@ class StarterBuildsWithMavenTest {
             }
         }
         assertThat(testcases).as("test cases in the surefire reports").isGreaterThanOrEqualTo(MIN_PUBLIC_TESTS);
+        assertThat(waiting).as("tests counted in the What to do next block").isEqualTo(testcases);
         assertThat(passed).as("public tests that pass on the untouched starter").isEmpty();
         assertThat(skipped).as("public tests skipped on the untouched starter").isEmpty();
         assertThat(wrongFailures).as("public tests failing with something else than \"… %s\"", NOT_IMPLEMENTED).isEmpty();
+    }
+
+    @Test
+    void forAHalfDoneSubmissionTheOutputNamesWhatIsMissingAndWhatIsWrong(@TempDir Path tmp) throws Exception {
+        assumeTrue(ExportSupport.onPath("mvn"), "mvn is not on the PATH: cannot build the exported template");
+        Path dir = tmp.resolve("student-repo");
+        StarterExport.export(ExportSupport.bundle(), dir, StarterExport.Options.download(StarterExportTest.URL, null));
+        Path example = backprop.grader.engine.Fixtures.EXAMPLE.resolve("src/main/java/backprop/nn");
+        try (Stream<Path> files = Files.list(example)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve("src/main/java/backprop/nn").resolve(f.getFileName()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        List<String> maven = new ArrayList<>(List.of("mvn", "-o", "-B", "test"));
+        localRepository().ifPresent(repo -> maven.add("-Dmaven.repo.local=" + repo));
+
+        ExportSupport.Run tested = ExportSupport.run(maven, dir, Map.of(), Duration.ofMinutes(10));
+        skipIfOfflineArtifactsAreMissing(tested);
+
+        String out = tested.output();
+        assertThat(out.lines().count()).as("lines printed").isLessThan(400);
+        assertThat(out).contains("Not implemented yet (1 method, ").containsPattern("\n  Tanh\\.derivative +\\d+ tests\n")
+                .containsPattern("Failing \\(\\d+ tests of code you wrote")
+                .contains("Loss.gradient > meanSquaredErrorGradientOfOneNumberIsTwiceTheError()")
+                .contains("MeanSquaredError.gradient[0][0] (shape 1x1, prediction [[0.8]], target [[1.0]]: 2·(0.8 − 1)): yours is"
+                        + " -0.200000000 but expected -0.400000000")
+                .doesNotContain("\tat java.base/");
     }
 
     private static List<Element> children(Element parent, String tag) {
