@@ -36,6 +36,8 @@ public final class StarterExport {
     /** Where the workflow puts (or finds) the grader, relative to the repository root. */
     public static final String GRADER_PATH = ".grader/grader.jar";
     /** The workflow file, relative to the repository root. */
+    /** The script that grades the template on a student's machine as the workflow does. */
+    public static final String LOCAL_SCRIPT = "grade-locally.sh";
     public static final String WORKFLOW_PATH = ".github/workflows/classroom.yml";
 
     /** URLs the workflow may download from: http(s), and no character YAML or the shell would interpret. */
@@ -126,6 +128,12 @@ public final class StarterExport {
                 "GRADER_VERSION", version,
                 "GRADER_URL", options.embedGraderJar() ? "" : options.graderUrl(),
                 "GRADER_SHA256", sha)), written);
+        write(dir, LOCAL_SCRIPT, Templates.render("starter/grade-locally.sh", Map.of()), written);
+        try {
+            Files.setPosixFilePermissions(dir.resolve(LOCAL_SCRIPT), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: students run it with bash grade-locally.sh
+        }
         if (options.embedGraderJar()) {
             Path target = dir.resolve(GRADER_PATH);
             Files.createDirectories(target.getParent());

@@ -44,6 +44,36 @@ class PackagedJarIT {
     }
 
     @Test
+    void studentsGradeTheirRepositoryLocallyWithOneCommandAndOnlyWithThePinnedGrader(@TempDir Path tmp) throws Exception {
+        Path template = tmp.resolve("template");
+        String[] starter = run(tmp, "starter", template.toString(), "--embed-grader-jar", "--grader-jar", JAR.toString());
+        assertThat(starter[0]).as(starter[1]).isEqualTo("0");
+
+        String[] local = bash(template, "grade-locally.sh", "--quiet");
+        assertThat(local[0]).as(local[1]).isEqualTo("0");
+        assertThat(local[1]).contains("template: 0 / 82").contains("open grading/report.html");
+        assertThat(template.resolve("grading/report.html")).isRegularFile();
+
+        Files.writeString(template.resolve(".grader/grader.jar"), "not the pinned grader");
+        String[] tampered = bash(template, "grade-locally.sh");
+        assertThat(tampered[0]).isEqualTo("1");
+        assertThat(tampered[1]).contains("is not the grader your instructor pinned");
+        assertThat(template.resolve(".grader/grader.jar")).doesNotExist();
+    }
+
+    private static String[] bash(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("bash"));
+        cmd.addAll(List.of(args));
+        Path log = dir.getParent().resolve("bash-" + System.nanoTime() + ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
+                + pb.environment().getOrDefault("PATH", ""));
+        Process p = pb.start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("bash %s finishes", List.of(args)).isTrue();
+        return new String[] {Integer.toString(p.exitValue()), Files.readString(log)};
+    }
+
+    @Test
     void theExampleIsGradedAndTheHelpPrinted(@TempDir Path tmp) throws Exception {
         String[] grade = run(Fixtures.REPO, "grade", "--out", tmp.resolve("out").toString(), "--quiet");
         assertThat(grade[0]).as(grade[1]).isEqualTo("0");

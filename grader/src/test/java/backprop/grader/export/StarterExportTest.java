@@ -34,7 +34,8 @@ class StarterExportTest {
         Path dir = tmp.resolve("template");
         StarterExport.Result result = StarterExport.export(bundle, dir, StarterExport.Options.download(URL, null));
 
-        List<String> expected = new ArrayList<>(List.of("pom.xml", "README.md", ".gitignore", StarterExport.WORKFLOW_PATH));
+        List<String> expected = new ArrayList<>(List.of("pom.xml", "README.md", ".gitignore", StarterExport.WORKFLOW_PATH,
+                StarterExport.LOCAL_SCRIPT));
         bundle.mainSources().keySet().forEach(rel -> expected.add("src/main/java/" + rel));
         bundle.testSources().keySet().forEach(rel -> expected.add("src/test/java/" + rel));
         assertThat(ExportSupport.files(dir)).as("files of the exported template").containsExactlyInAnyOrderElementsOf(expected);
