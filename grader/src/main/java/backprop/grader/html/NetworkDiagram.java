@@ -44,8 +44,8 @@ final class NetworkDiagram {
 
     /** Everything network.mustache shows for one check. */
     record View(String document, String section, boolean hasSource, String failedStep, boolean hasFailedStep,
-                boolean notComputed, String sample, Svg svg, boolean drawn, List<LayerTable> tables, boolean tablesOpen,
-                int right, int wrong, int missing, String summary) {
+                boolean notComputed, String stoppedBefore, boolean partlyComputed, String sample, Svg svg, boolean drawn,
+                List<LayerTable> tables, boolean tablesOpen, int right, int wrong, int missing, String summary) {
     }
 
     record Svg(String width, String height, String viewBox, String label, List<Column> columns, List<Edge> edges,
@@ -238,6 +238,10 @@ final class NetworkDiagram {
         boolean drawn = widest <= MAX_DRAWN;
         boolean labelled = widest <= MAX_LABELLED;
         boolean notComputed = layers.stream().allMatch(l -> l.submittedDw() == null && l.submittedDb() == null);
+        List<String> uncomputed = layers.stream().filter(l -> l.submittedDw() == null && l.submittedDb() == null)
+                .map(l -> Integer.toString(l.index() + 1)).toList();
+        String stoppedBefore = uncomputed.isEmpty() || notComputed ? ""
+                : (uncomputed.size() == 1 ? "layer " : "layers ") + String.join(" and ", uncomputed);
         int[] counts = new int[3];
         List<LayerTable> tables = new ArrayList<>();
         for (Layer l : layers) {
@@ -250,8 +254,8 @@ final class NetworkDiagram {
         String sample = x != null && x.length == 1 ? "one sample" : x == null ? "" : "a batch of " + x.length + " samples";
         String summary = counts[0] + " gradient value" + (counts[0] == 1 ? "" : "s") + " right, " + counts[1] + " wrong"
                 + (counts[2] > 0 ? ", " + counts[2] + " not computed" : "");
-        return new View(document, section, !document.isBlank(), failed, !failed.isBlank(), notComputed, sample, svg, drawn,
-                tables, !drawn, counts[0], counts[1], counts[2], summary);
+        return new View(document, section, !document.isBlank(), failed, !failed.isBlank(), notComputed, stoppedBefore,
+                !stoppedBefore.isEmpty(), sample, svg, drawn, tables, !drawn, counts[0], counts[1], counts[2], summary);
     }
 
     private static LayerTable table(Layer l, int layerCount, int[] counts) {

@@ -82,6 +82,8 @@ final class WorkedExampleRun {
     }
 
     private String failedStep;
+    /** Layers whose backward returned in this replay: only their gradients are the student's to draw. */
+    private final java.util.Set<Integer> backpropagated = new java.util.HashSet<>();
 
     /** The network with its expected and submitted gradients, for the HTML report's drawing. */
     private JsonObject evidence(List<StudentDense> layers, String failed) {
@@ -104,8 +106,12 @@ final class WorkedExampleRun {
             want.add("db", Evidence.matrix(expected.quantity("layers[" + i + "].db")));
             l.add("expected", want);
             JsonObject got = new JsonObject();
-            got.add("dW", Evidence.matrix(quietly(layer::gradWeights)));
-            got.add("db", Evidence.matrix(quietly(layer::gradBias)));
+            if (backpropagated.contains(i)) {
+                // A layer the replay never backpropagated through would show whatever its fields hold
+                // (zeros, or nothing): drawn as if computed, that would blame backward for the earlier step.
+                got.add("dW", Evidence.matrix(quietly(layer::gradWeights)));
+                got.add("db", Evidence.matrix(quietly(layer::gradBias)));
+            }
             l.add("submitted", got);
             list.add(l);
         }
@@ -155,6 +161,7 @@ final class WorkedExampleRun {
                     ActivationChecks.mistakes(example.network().get(i).activation(), expected.quantity("layers[" + i + "].z")),
                     null);
             double[][] dX = layer.backward(dA);
+            backpropagated.add(i);
             double[][] input = i == 0 ? example.x() : expected.quantity("layers[" + (i - 1) + "].a");
             double[][] w = example.network().get(i).weights();
             double[][] zi = expected.quantity("layers[" + i + "].z");

@@ -153,6 +153,26 @@ class StudentReportHtmlTest {
     }
 
     @Test
+    void aReplayThatStoppedEarlyDrawsOnlyWhatTheStudentsCodeComputed() {
+        // db halved: the replay stops at the output layer's dZ, after its backward and before layer 1's.
+        Elements figures = hostileDom.select("figure.network");
+        assertThat(figures).isNotEmpty();
+        for (Element figure : figures) {
+            assertThat(figure.selectFirst(".stopped-before")).as(figure.attr("data-document")).isNotNull();
+            assertThat(figure.selectFirst(".stopped-before").text())
+                    .isEqualTo("The check stopped at that step, before your code computed the gradients of layer 1: those"
+                            + " edges are dashed (not computed), not wrong.");
+            assertThat(figure.select("g.edge[data-layer=0]")).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.hasClass("missing")).as("layer 1 edge %s", e.attr("data-from")).isTrue());
+            assertThat(figure.select("g.edge[data-layer=1]")).isNotEmpty()
+                    .noneSatisfy(e -> assertThat(e.hasClass("missing")).isTrue());
+        }
+        // The example's first wrong step is the loss gradient: no layer was backpropagated, nothing is drawn as computed.
+        assertThat(exampleDom.select("figure.network .not-computed")).isNotEmpty();
+        assertThat(exampleDom.select("figure.network g.edge")).allSatisfy(e -> assertThat(e.hasClass("missing")).isTrue());
+    }
+
+    @Test
     void thePageSaysWhenNumberOnlyChecksBecomeVisibleOnEachPlatform() {
         long later = example.checks().stream().filter(c -> c.visibility() == Visibility.AFTER_DUE_DATE).count();
         long never = example.checks().stream().filter(c -> c.visibility() == Visibility.HIDDEN).count();
