@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         header = "Grades a whole class: every submission in a folder.",
         description = {"One sub-folder or .zip per student, as a GitHub Classroom or Gradescope export gives them; the"
                 + " student id is the folder's name, or the zip's without .zip. Writes DIR/<id>/report.json,"
-                + " results.json, classroom.json and report.html per submission, and DIR/gradebook.csv,"
+                + " results.json, classroom.json, junit.xml and report.html per submission, and DIR/gradebook.csv,"
                 + " DIR/summary.json and DIR/summary.html for the class.",
                 "%nSubmissions whose report.json is newer than the submission are skipped unless --force. The exit code"
                         + " is 0 when the batch ran, even if some submissions could not be graded."})
@@ -99,7 +99,7 @@ final class BatchCommand implements Callable<Integer> {
                 + (result.skipped() > 0 ? "; --force regrades them" : "") + "), " + result.ungraded() + " could not be graded.");
         System.out.println("Gradebook: " + dir.resolve("gradebook.csv"));
         System.out.println("Summary:   " + dir.resolve("summary.html") + " (and summary.json)");
-        System.out.println("Reports:   " + dir + "/<id>/report.html (and report.json, results.json, classroom.json)");
+        System.out.println("Reports:   " + dir + "/<id>/report.html (and report.json, results.json, classroom.json, junit.xml)");
         return GraderCli.GRADED;
     }
 }

@@ -14,7 +14,7 @@ public interface ReportWriter {
     /** The conventional file name of this format, e.g. {@code "results.json"}. */
     String fileName();
 
-    /** The whole file as text: always valid JSON, never containing NaN or Infinity. */
+    /** The whole file as text: valid JSON (never NaN or Infinity) or valid XML, as the format is. */
     String render(GradeReport report);
 
     /**
@@ -46,8 +46,13 @@ public interface ReportWriter {
         return new ClassroomWriter();
     }
 
+    /** JUnit XML ({@code junit.xml}), for test-report actions, GitLab merge requests and Jenkins. */
+    static ReportWriter junitXml() {
+        return new JUnitXmlWriter();
+    }
+
     /** All file formats, in the order {@link Reports#writeAll} writes them. */
     static List<ReportWriter> all() {
-        return List.of(nativeJson(), gradescope(), classroom());
+        return List.of(nativeJson(), gradescope(), classroom(), junitXml());
     }
 }

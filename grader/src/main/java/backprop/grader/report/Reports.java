@@ -12,7 +12,7 @@ import java.util.Objects;
  * Entry point of the report writers: everything the CLI needs once a submission is graded.
  *
  * <pre>{@code
- * Reports.writeAll(report, Path.of("grading"));   // report.json, results.json, classroom.json, report.html
+ * Reports.writeAll(report, Path.of("grading"));   // report.json, results.json, classroom.json, junit.xml, report.html
  * System.out.print(Reports.consoleSummary(report));
  * }</pre>
  */

@@ -28,16 +28,30 @@ class ReportsTest {
 
     @ParameterizedTest
     @MethodSource("reports")
-    void writesThreeValidJsonFilesWhoseTotalsAgreeAndAnHtmlReport(GradeReport report) throws IOException {
+    void writesValidJsonAndJUnitFilesWhoseTotalsAgreeAndAnHtmlReport(GradeReport report) throws Exception {
         Path dir = tmp.resolve("grading/nested");
         List<Path> written = Reports.writeAll(report, dir);
 
         assertThat(written).containsExactly(dir.resolve("report.json"), dir.resolve("results.json"),
-                dir.resolve("classroom.json"), dir.resolve("report.html"));
+                dir.resolve("classroom.json"), dir.resolve("junit.xml"), dir.resolve("report.html"));
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("report.json", "results.json", "classroom.json", "report.html");
+                    .containsExactlyInAnyOrder("report.json", "results.json", "classroom.json", "junit.xml", "report.html");
         }
+        // junit.xml's points (per-check properties) add up to results.json's score and the report's maximum.
+        org.w3c.dom.NodeList properties = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve("junit.xml").toFile()).getElementsByTagName("property");
+        double junitScore = 0;
+        double junitMax = 0;
+        for (int i = 0; i < properties.getLength(); i++) {
+            org.w3c.dom.Element p = (org.w3c.dom.Element) properties.item(i);
+            if (p.getAttribute("name").endsWith(".points")) {
+                junitScore += Double.parseDouble(p.getAttribute("value").split("/")[0]);
+                junitMax += Double.parseDouble(p.getAttribute("value").split("/")[1]);
+            }
+        }
+        assertThat(junitScore).as("junit.xml total").isEqualTo(read(dir.resolve("results.json")).get("score").asDouble());
+        assertThat(junitMax).isEqualTo(report.maxScore());
         JsonNode nativeJson = read(dir.resolve("report.json"));
         JsonNode gradescope = read(dir.resolve("results.json"));
         JsonNode classroom = read(dir.resolve("classroom.json"));
