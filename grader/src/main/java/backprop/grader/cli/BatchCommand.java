@@ -99,7 +99,7 @@ final class BatchCommand implements Callable<Integer> {
                 + (result.skipped() > 0 ? "; --force regrades them" : "") + "), " + result.ungraded() + " could not be graded.");
         System.out.println("Gradebook: " + dir.resolve("gradebook.csv"));
         System.out.println("Summary:   " + dir.resolve("summary.html") + " (and summary.json)");
-        System.out.println("Reports:   " + dir + "/<id>/report.html (and report.json, results.json, classroom.json, junit.xml)");
+        System.out.println("Reports:   " + dir + "/<id>/report.html (and report.json, results.json, classroom.json, junit.xml, summary.md)");
         return GraderCli.GRADED;
     }
 }

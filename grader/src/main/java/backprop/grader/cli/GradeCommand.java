@@ -82,7 +82,7 @@ final class GradeCommand implements Callable<Integer> {
             System.out.println(report.submissionId() + ": " + trim(report.score()) + " / " + trim(report.maxScore()));
         } else {
             System.out.print(Reports.consoleSummary(report, SummaryOptions.DEFAULT.withRevealHidden(showHidden)));
-            System.out.println("Reports written to " + out.toAbsolutePath().normalize() + " (report.json, results.json, classroom.json, junit.xml, report.html)");
+            System.out.println("Reports written to " + out.toAbsolutePath().normalize() + " (report.json, results.json, classroom.json, junit.xml, summary.md, report.html)");
         }
         return GraderCli.GRADED;
     }

@@ -51,8 +51,26 @@ public interface ReportWriter {
         return new JUnitXmlWriter();
     }
 
+    /**
+     * The Markdown summary ({@code summary.md}, {@link MarkdownSummary}): what a job summary, a pull
+     * request comment or a release body shows.
+     */
+    static ReportWriter markdown() {
+        return new ReportWriter() {
+            @Override
+            public String fileName() {
+                return "summary.md";
+            }
+
+            @Override
+            public String render(GradeReport report) {
+                return MarkdownSummary.render(report, "The full report is report.html, next to this file.");
+            }
+        };
+    }
+
     /** All file formats, in the order {@link Reports#writeAll} writes them. */
     static List<ReportWriter> all() {
-        return List.of(nativeJson(), gradescope(), classroom(), junitXml());
+        return List.of(nativeJson(), gradescope(), classroom(), junitXml(), markdown());
     }
 }

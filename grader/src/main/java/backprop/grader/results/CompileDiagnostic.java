@@ -4,6 +4,7 @@ package backprop.grader.results;
 public record CompileDiagnostic(String file, long line, String kind, String message) {
     public CompileDiagnostic {
         file = file == null ? null : backprop.grader.Printable.of(file);
+        kind = kind == null ? null : backprop.grader.Printable.of(kind);
         message = message == null ? null : backprop.grader.Printable.keepingLines(message);
     }
 

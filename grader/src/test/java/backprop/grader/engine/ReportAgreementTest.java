@@ -52,7 +52,7 @@ class ReportAgreementTest {
     @Test
     void writesTheThreeReports() throws IOException {
         assertThat(written()).extracting(p -> p.getFileName().toString())
-                .containsExactly("report.json", "results.json", "classroom.json", "junit.xml", "report.html");
+                .containsExactly("report.json", "results.json", "classroom.json", "junit.xml", "summary.md", "report.html");
         assertThat(written()).allSatisfy(p -> assertThat(p).isRegularFile().isNotEmptyFile());
     }
 

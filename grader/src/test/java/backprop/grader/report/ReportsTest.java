@@ -33,10 +33,10 @@ class ReportsTest {
         List<Path> written = Reports.writeAll(report, dir);
 
         assertThat(written).containsExactly(dir.resolve("report.json"), dir.resolve("results.json"),
-                dir.resolve("classroom.json"), dir.resolve("junit.xml"), dir.resolve("report.html"));
+                dir.resolve("classroom.json"), dir.resolve("junit.xml"), dir.resolve("summary.md"), dir.resolve("report.html"));
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("report.json", "results.json", "classroom.json", "junit.xml", "report.html");
+                    .containsExactlyInAnyOrder("report.json", "results.json", "classroom.json", "junit.xml", "summary.md", "report.html");
         }
         // junit.xml's points (per-check properties) add up to results.json's score and the report's maximum.
         org.w3c.dom.NodeList properties = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
