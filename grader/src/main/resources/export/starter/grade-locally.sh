@@ -5,7 +5,8 @@
 #   bash grade-locally.sh            (extra arguments go to the grader, e.g. --check-timeout 20)
 set -euo pipefail
 cd "$(dirname "$0")"
-workflow=.github/workflows/classroom.yml
+workflow=.github/workflows/grade.yml
+[ -f "$workflow" ] || workflow=.github/workflows/classroom.yml
 jar=.grader/grader.jar
 url=$(sed -n "s/^  GRADER_URL: '\(.*\)'$/\1/p" "$workflow")
 sha=$(sed -n "s/^  GRADER_SHA256: '\(.*\)'$/\1/p" "$workflow")

@@ -10,17 +10,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code starter <dir>}: writes the student template repository (GitHub Classroom's assignment template). */
+/** {@code starter <dir>}: writes the student template repository, with the workflow that grades every push. */
 @Command(name = "starter", mixinStandardHelpOptions = true,
         header = "Writes the student template repository.",
-        description = {"The template is what students clone (in GitHub Classroom: the assignment's starter code).",
+        description = {"The template is what students clone or get as their repository.",
                 "%nInto <dir>: the stubs, the public tests, a standalone pom.xml (students run `mvn test`), a README, "
-                        + ".gitignore and the workflow .github/workflows/classroom.yml, which on every push downloads the "
-                        + "grader from --grader-url, checks its SHA-256, grades the repository and reports the score to "
-                        + "GitHub Classroom. The template contains no solution code and, unless --embed-grader-jar, no "
-                        + "grader. The grader jar holds the hidden checks and the reference implementation: whoever can "
-                        + "download it (a public --grader-url, or the embedded copy) can read them, so in Classroom hidden "
-                        + "checks are not shown rather than secret (docs/trust-model.md)."})
+                        + ".gitignore, grade-locally.sh and a workflow (--ci) that on every push downloads the grader from "
+                        + "--grader-url, checks its SHA-256 and grades the repository. The template contains no solution "
+                        + "code and, unless --embed-grader-jar, no grader. The grader jar holds the hidden checks and the "
+                        + "reference implementation: whoever can download it (a public --grader-url, or the embedded copy) "
+                        + "can read them, so in CI hidden checks are not shown rather than secret (docs/trust-model.md)."})
 final class StarterCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<dir>", description = "Where to write the template (a new or empty directory).")
     Path dir;
@@ -47,13 +46,28 @@ final class StarterCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Write into a non-empty directory, replacing files of the same names.")
     boolean force;
 
+    @Option(names = "--ci", paramLabel = "CI", defaultValue = "actions",
+            description = {"Which CI grades the students' pushes: actions (plain GitHub Actions: job summary, a check run"
+                    + " with the failed checks, a score comment on pull requests) or classroom (GitHub Classroom's reporter;"
+                    + " legacy, Classroom was retired on 2026-08-28). Default: ${DEFAULT-VALUE}."})
+    String ci;
+
     @Override
     public Integer call() throws IOException {
         Path jar = graderJar != null ? graderJar : GraderJar.running().orElse(null);
+        StarterExport.Ci chosen;
+        switch (ci) {
+            case "actions" -> chosen = StarterExport.Ci.ACTIONS;
+            case "classroom" -> chosen = StarterExport.Ci.CLASSROOM;
+            default -> {
+                System.err.println("grader: --ci must be actions or classroom, got '" + ci + "'");
+                return GraderCli.USAGE;
+            }
+        }
         StarterExport.Result result;
         try {
             StarterBundle bundle = StarterBundle.locate(repo);
-            result = StarterExport.export(bundle, dir, new StarterExport.Options(graderUrl, jar, embed, force));
+            result = StarterExport.export(bundle, dir, new StarterExport.Options(graderUrl, jar, embed, force, chosen));
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("grader: " + e.getMessage());
             return GraderCli.USAGE;
@@ -72,8 +86,8 @@ final class StarterCommand implements Callable<Integer> {
                     + ": the workflow refuses any other file.");
         }
         result.warnings().forEach(w -> System.err.println("warning: " + w));
-        System.out.println("Next: push " + dir + " to a new GitHub repository, mark it as a template, and use it as the"
-                + " assignment's starter code in GitHub Classroom.");
+        System.out.println("Next: push " + dir + " to a new GitHub repository and mark it as a template; each student's"
+                + " repository made from it grades itself on every push (" + chosen.workflowPath() + ").");
         return GraderCli.GRADED;
     }
 }

@@ -55,9 +55,15 @@ public final class StarterExport {
      *                       (students can then read the hidden checks and the reference implementation)
      * @param force          write into a non-empty directory, replacing files of the same names
      */
-    public record Options(String graderUrl, Path graderJar, boolean embedGraderJar, boolean force) {
+    public record Options(String graderUrl, Path graderJar, boolean embedGraderJar, boolean force, Ci ci) {
         public Options {
             graderUrl = graderUrl == null ? "" : graderUrl.trim();
+            ci = ci == null ? Ci.ACTIONS : ci;
+        }
+
+        /** Options with the default CI: plain GitHub Actions. */
+        public Options(String graderUrl, Path graderJar, boolean embedGraderJar, boolean force) {
+            this(graderUrl, graderJar, embedGraderJar, force, Ci.ACTIONS);
         }
 
         public static Options download(String graderUrl, Path graderJar) {
@@ -65,7 +71,40 @@ public final class StarterExport {
         }
 
         public Options withForce(boolean f) {
-            return new Options(graderUrl, graderJar, embedGraderJar, f);
+            return new Options(graderUrl, graderJar, embedGraderJar, f, ci);
+        }
+
+        public Options withCi(Ci c) {
+            return new Options(graderUrl, graderJar, embedGraderJar, force, c);
+        }
+    }
+
+    /** Which CI grades the pushes of a student repository. */
+    public enum Ci {
+        /**
+         * Plain GitHub Actions (any organisation): the job summary, a check run with an annotation per failed
+         * check (JUnit XML), and a sticky comment with the score on pull requests.
+         */
+        ACTIONS(".github/workflows/grade.yml", "starter/grade.yml"),
+        /** GitHub Classroom's autograding reporter (legacy: Classroom was retired on 2026-08-28). */
+        CLASSROOM(".github/workflows/classroom.yml", "starter/classroom.yml");
+
+        private final String path;
+        private final String template;
+
+        Ci(String path, String template) {
+            this.path = path;
+            this.template = template;
+        }
+
+        /** Where the workflow goes in the template. */
+        public String workflowPath() {
+            return path;
+        }
+
+        /** "actions" or "classroom", as the command line spells it. */
+        public String cliName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -78,6 +117,25 @@ public final class StarterExport {
      */
     public record Result(Path dir, List<String> files, String graderSha256, List<String> warnings) {
     }
+
+    private static final String ACTIONS_GRADING = """
+            Every push to this repository, and every pull request, runs the workflow **Grade**
+            (`.github/workflows/grade.yml`, in the "Actions" tab). It downloads the course's grader and grades
+            the code in `src/main/java`. Open the workflow run: its **Summary** page shows your total, the
+            points of each part and every failed check with what went wrong; the commit's **Grading** check
+            lists the failed checks, and on a pull request a comment shows the same table, updated on each
+            push. The full report is attached to the run as the artifact **grading-report**: download it at
+            the bottom of the Summary page, unzip it and open `report.html` in a browser (it shows, for the
+            worked examples, the network with your values next to the expected ones). Your grade is your
+            instructor's regrade of your final commit with the same grader.""";
+    private static final String CLASSROOM_GRADING = """
+            Every push to this repository runs the workflow **Autograding Tests**
+            (`.github/workflows/classroom.yml`, in the "Actions" tab). It downloads the course's grader, grades
+            the code in `src/main/java`, and reports your points to GitHub Classroom. Open the workflow run: its
+            **Summary** page shows your total, the points of each part and every failed check with what went
+            wrong. The full report is attached to the run as the artifact **grading-report**: download it at the
+            bottom of the Summary page, unzip it and open `report.html` in a browser (it shows, for the worked
+            examples, the network with your values next to the expected ones).""";
 
     private StarterExport() {
     }
@@ -102,7 +160,7 @@ public final class StarterExport {
         if (!options.embedGraderJar()) {
             if (options.graderUrl().isEmpty()) {
                 warnings.add("GRADER_URL is empty: every push will fail with \"No grader to run\" until you set it in "
-                        + WORKFLOW_PATH + " (env: GRADER_URL) to a URL of the grader jar the workflow can download.");
+                        + options.ci().workflowPath() + " (env: GRADER_URL) to a URL of the grader jar the workflow can download.");
             }
         } else {
             warnings.add(GRADER_PATH + " is in the template: every student can read the graded suites, the hidden checks and"
@@ -121,10 +179,13 @@ public final class StarterExport {
         write(dir, "pom.xml", Templates.render("starter/pom.xml", Map.of()), written);
         write(dir, "README.md", Templates.render("starter/README.md", Map.of(
                 "TODO_TABLE", todoTable(bundle),
-                "GIVEN_FILES", bundle.givenFiles().stream().map(f -> "`" + f + "`").collect(Collectors.joining(", ")))), written);
+                "GIVEN_FILES", bundle.givenFiles().stream().map(f -> "`" + f + "`").collect(Collectors.joining(", ")),
+                "WORKFLOW_PATH", options.ci().workflowPath(),
+                "HOW_GRADED", options.ci() == Ci.ACTIONS ? ACTIONS_GRADING : CLASSROOM_GRADING,
+                "LATEST", options.ci() == Ci.ACTIONS ? "the commit's checks show" : "GitHub Classroom shows")), written);
         write(dir, ".gitignore", Templates.render("starter/gitignore", Map.of(
                 "GRADER_IGNORE", options.embedGraderJar() ? "" : ".grader/\n")), written);
-        write(dir, WORKFLOW_PATH, Templates.render("starter/classroom.yml", Map.of(
+        write(dir, options.ci().workflowPath(), Templates.render(options.ci().template, Map.of(
                 "GRADER_VERSION", version,
                 "GRADER_URL", options.embedGraderJar() ? "" : options.graderUrl(),
                 "GRADER_SHA256", sha)), written);

@@ -61,6 +61,44 @@ class PackagedJarIT {
         assertThat(template.resolve(".grader/grader.jar")).doesNotExist();
     }
 
+    @Test
+    void theActionsWorkflowsGradingStepsRunAsGitHubWouldRunThem(@TempDir Path tmp) throws Exception {
+        Path template = tmp.resolve("template");
+        String[] starter = run(tmp, "starter", template.toString(), "--embed-grader-jar", "--grader-jar", JAR.toString());
+        assertThat(starter[0]).as(starter[1]).isEqualTo("0");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> workflow = (java.util.Map<String, Object>) new org.yaml.snakeyaml.Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()))
+                .load(Files.readString(template.resolve(".github/workflows/grade.yml")));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> env = (java.util.Map<String, Object>) workflow.get("env");
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> steps = (List<java.util.Map<String, Object>>) ((java.util.Map<String, Object>)
+                ((java.util.Map<String, Object>) workflow.get("jobs")).get("grade")).get("steps");
+        Path summary = tmp.resolve("step-summary.md");
+        for (String name : List.of("Get the grader", "Grade")) {
+            java.util.Map<String, Object> step = steps.stream().filter(st -> name.equals(st.get("name"))).findFirst().orElseThrow();
+            Path script = Files.writeString(tmp.resolve(name.replace(' ', '-') + ".sh"), String.valueOf(step.get("run")));
+            ProcessBuilder pb = new ProcessBuilder("bash", "-e", script.toString()).directory(template.toFile())
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve(name.replace(' ', '-') + ".log").toFile());
+            pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
+                    + pb.environment().getOrDefault("PATH", ""));
+            env.forEach((k, v) -> pb.environment().put(k, String.valueOf(v)));
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> stepEnv = (java.util.Map<String, Object>) step.getOrDefault("env", java.util.Map.of());
+            stepEnv.forEach((k, v) -> pb.environment().put(k, String.valueOf(v)));
+            pb.environment().put("GITHUB_STEP_SUMMARY", summary.toString());
+            Process p = pb.start();
+            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as("step %s:\n%s", name, Files.readString(tmp.resolve(name.replace(' ', '-') + ".log")))
+                    .isZero();
+        }
+        assertThat(template.resolve("grading/junit.xml")).isRegularFile();
+        assertThat(template.resolve("grading/summary.md")).content().contains("scored 0 / 82 points");
+        assertThat(summary).content().contains("## Backprop grader:").contains("scored 0 / 82 points")
+                .contains("artifact \\\"grading\\-report\\\"");
+    }
+
     private static String[] bash(Path dir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash"));
         cmd.addAll(List.of(args));

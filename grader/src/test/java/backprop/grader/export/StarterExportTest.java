@@ -34,7 +34,7 @@ class StarterExportTest {
         Path dir = tmp.resolve("template");
         StarterExport.Result result = StarterExport.export(bundle, dir, StarterExport.Options.download(URL, null));
 
-        List<String> expected = new ArrayList<>(List.of("pom.xml", "README.md", ".gitignore", StarterExport.WORKFLOW_PATH,
+        List<String> expected = new ArrayList<>(List.of("pom.xml", "README.md", ".gitignore", StarterExport.Ci.ACTIONS.workflowPath(),
                 StarterExport.LOCAL_SCRIPT));
         bundle.mainSources().keySet().forEach(rel -> expected.add("src/main/java/" + rel));
         bundle.testSources().keySet().forEach(rel -> expected.add("src/test/java/" + rel));
@@ -135,8 +135,12 @@ class StarterExportTest {
         });
         assertThat(readme).as("README.md")
                 .contains("one sample per row", "out × in", "Z = X·Wᵀ + b", "means over the batch", "ReLU'(0) = 0", "mvn test",
-                        "Autograding Tests", "`Matrix.java`")
-                .doesNotContain("@@");
+                        "the workflow **Grade**", "`.github/workflows/grade.yml`", "`Matrix.java`", "bash grade-locally.sh")
+                .doesNotContain("@@").doesNotContain("Autograding Tests");
+        Path legacy = tmp.resolve("legacy");
+        StarterExport.export(bundle, legacy, StarterExport.Options.download(URL, null).withCi(StarterExport.Ci.CLASSROOM));
+        assertThat(read(legacy.resolve("README.md"))).as("README.md of a GitHub Classroom template")
+                .contains("Autograding Tests", "`.github/workflows/classroom.yml`", "GitHub Classroom shows").doesNotContain("@@");
         assertThat(readme.indexOf("`Sigmoid.java`")).as("activations come before the dense layer in the README")
                 .isLessThan(readme.indexOf("`DenseLayer.java`"));
     }
@@ -181,7 +185,7 @@ class StarterExportTest {
         Path download = tmp.resolve("download");
         StarterExport.Result pinned = StarterExport.export(ExportSupport.bundle(), download, StarterExport.Options.download(URL, jar));
         assertThat(pinned.graderSha256()).as("pinned SHA-256").isEqualTo(sha);
-        assertThat(read(download.resolve(StarterExport.WORKFLOW_PATH))).as("workflow with a pinned jar")
+        assertThat(read(download.resolve(StarterExport.Ci.ACTIONS.workflowPath()))).as("workflow with a pinned jar")
                 .contains("GRADER_SHA256: '" + sha + "'", "GRADER_URL: '" + URL + "'");
         assertThat(download.resolve(StarterExport.GRADER_PATH)).as("the grader jar in a download-mode template").doesNotExist();
 
@@ -193,7 +197,7 @@ class StarterExportTest {
         assertThat(result.warnings()).as("warnings of an embedded-jar template").anyMatch(w -> w.contains("hidden checks"));
         assertThat(read(embedded.resolve(".gitignore")).lines().toList()).as(".gitignore with an embedded grader")
                 .doesNotContain(".grader/");
-        assertThat(read(embedded.resolve(StarterExport.WORKFLOW_PATH))).as("workflow with an embedded grader")
+        assertThat(read(embedded.resolve(StarterExport.Ci.ACTIONS.workflowPath()))).as("workflow with an embedded grader")
                 .contains("GRADER_URL: ''", "GRADER_SHA256: '" + sha + "'");
     }
 
@@ -232,7 +236,7 @@ class StarterExportTest {
         Path dir = tmp.resolve("cli");
         int code = GraderCli.run("starter", dir.toString(), "--grader-url", URL, "--repo", ExportSupport.REPO.toString());
         assertThat(code).as("exit code of grader starter").isEqualTo(GraderCli.GRADED);
-        assertThat(dir.resolve(StarterExport.WORKFLOW_PATH)).as("workflow written by the CLI").exists();
+        assertThat(dir.resolve(StarterExport.Ci.ACTIONS.workflowPath())).as("workflow written by the CLI").exists();
         assertThat(dir.resolve("src/main/java/backprop/nn/DenseLayer.java")).as("stub written by the CLI").exists();
 
         assertThat(GraderCli.run("starter", dir.toString())).as("exit code of grader starter into a non-empty directory")
