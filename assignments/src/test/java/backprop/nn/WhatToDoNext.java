@@ -34,9 +34,16 @@ public final class WhatToDoNext implements TestExecutionExceptionHandler {
     }
 
     /** What the run found; printed when JUnit closes the root store, after the last test. */
-    static final class Report implements ExtensionContext.Store.CloseableResource {
-        private final Map<String, Integer> todo = new TreeMap<>();
-        private final List<String> failures = new ArrayList<>();
+    static final class Report implements AutoCloseable {
+        /** The order of the README's table: activations, losses, the layer, the network, training. */
+        private static final List<String> ORDER = List.of("Identity", "Sigmoid", "Tanh", "ReLU", "LeakyReLU",
+                "MeanSquaredError", "BinaryCrossEntropy", "SoftmaxCrossEntropy", "DenseLayer", "Network", "Trainer");
+        /** Test classes in the same order. */
+        private static final List<String> TESTS = List.of("ActivationDerivativeTest", "LossGradientTest", "DenseLayerTest",
+                "NetworkTest", "WorkedExampleTest", "TrainerTest", "XorTest");
+        private final Map<String, Integer> todo = new TreeMap<>(java.util.Comparator.comparing((String m) -> rank(ORDER,
+                m.substring(0, m.indexOf('.') < 0 ? m.length() : m.indexOf('.')))).thenComparing(m -> m));
+        private final List<Map.Entry<Integer, String>> failures = new ArrayList<>();
         private int failed;
 
         synchronized void record(ExtensionContext context, Throwable thrown) {
@@ -47,9 +54,7 @@ public final class WhatToDoNext implements TestExecutionExceptionHandler {
                     return;
                 }
             }
-            if (++failed > FAILURES_SHOWN) {
-                return;
-            }
+            failed++;
             List<String> names = new ArrayList<>();
             for (ExtensionContext c = context; c.getParent().isPresent(); c = c.getParent().get()) {
                 names.add(0, c.getDisplayName()); // class, method, parameters: everything below the engine
@@ -63,7 +68,12 @@ public final class WhatToDoNext implements TestExecutionExceptionHandler {
                 b.append("      ... (the whole message: target/surefire-reports)\n");
             }
             yourLine(thrown).ifPresent(where -> b.append("      at ").append(where).append('\n'));
-            failures.add(b.toString());
+            failures.add(Map.entry(rank(TESTS, context.getRequiredTestClass().getSimpleName()), b.toString()));
+        }
+
+        private static int rank(List<String> order, String name) {
+            int i = order.indexOf(name);
+            return i < 0 ? order.size() : i;
         }
 
         /** The first frame of the stack in your code (package backprop.nn, not a test): where to look. */
@@ -98,7 +108,7 @@ public final class WhatToDoNext implements TestExecutionExceptionHandler {
             if (failed > 0) {
                 out.append("Failing (").append(failed).append(failed == 1 ? " test" : " tests").append(" of code you wrote")
                         .append(failed > FAILURES_SHOWN ? ", the first " + FAILURES_SHOWN + " shown" : "").append("):\n");
-                failures.forEach(out::append);
+                failures.stream().sorted(Map.Entry.comparingByKey()).limit(FAILURES_SHOWN).forEach(f -> out.append(f.getValue()));
             }
             out.append("--------------------------------------------------------------------------\n");
             System.out.print(out);

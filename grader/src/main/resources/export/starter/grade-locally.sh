@@ -5,6 +5,12 @@
 #   bash grade-locally.sh            (extra arguments go to the grader, e.g. --check-timeout 20)
 set -euo pipefail
 cd "$(dirname "$0")"
+for arg in "$@"; do
+  if [ "$arg" = "--show-hidden" ]; then
+    echo "grade-locally.sh: --show-hidden is for instructors; hidden checks stay number-only here, as on GitHub." >&2
+    exit 2
+  fi
+done
 workflow=.github/workflows/grade.yml
 [ -f "$workflow" ] || workflow=.github/workflows/classroom.yml
 jar=.grader/grader.jar

@@ -209,8 +209,12 @@ public final class BatchGrader {
         if (Files.isDirectory(submission)) {
             return Submissions.problem(new Submissions.Candidate(submission.toString(), submission, false));
         }
-        if (Files.isRegularFile(submission) && submission.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+        String lower = submission.toString().toLowerCase(java.util.Locale.ROOT);
+        if (Files.isRegularFile(submission) && lower.endsWith(".zip")) {
             return Submissions.problem(new Submissions.Candidate(submission.toString(), submission, true));
+        }
+        if (Files.exists(submission) && !lower.endsWith(".java")) {
+            return Optional.of("not a folder, a .zip or a .java file");
         }
         return Optional.empty();
     }

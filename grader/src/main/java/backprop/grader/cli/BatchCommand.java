@@ -62,15 +62,21 @@ final class BatchCommand implements Callable<Integer> {
             System.err.println("grader: --out must not be the submissions folder itself: " + out.toAbsolutePath().normalize());
             return GraderCli.USAGE;
         }
-        java.util.Optional<String> badOut = OutputFolder.problem("--out", out);
-        if (badOut.isPresent()) {
-            System.err.println("grader: " + badOut.get());
+        if (Files.isDirectory(folder.resolve("src/main/java")) || hasJavaFiles(folder)) {
+            System.err.println("grader: " + folder.toAbsolutePath().normalize() + " looks like one submission (it has "
+                    + (Files.isDirectory(folder.resolve("src/main/java")) ? "src/main/java" : ".java files") + " of its own);"
+                    + " batch grades a folder of submissions, one sub-folder or .zip per student: use 'grader grade' for one");
             return GraderCli.USAGE;
         }
         List<String> ids = BatchGrader.submissionsIn(folder, out);
         if (ids.isEmpty()) {
             System.err.println("grader: no submissions in " + folder.toAbsolutePath().normalize()
                     + ": expected one sub-folder or .zip file per student");
+            return GraderCli.USAGE;
+        }
+        java.util.Optional<String> badOut = OutputFolder.problem("--out", out);
+        if (badOut.isPresent()) {
+            System.err.println("grader: " + badOut.get());
             return GraderCli.USAGE;
         }
         BatchGrader.Options options = new BatchGrader.Options(n, out, force, run, allowlist);
@@ -101,5 +107,11 @@ final class BatchCommand implements Callable<Integer> {
         System.out.println("Summary:   " + dir.resolve("summary.html") + " (and summary.json)");
         System.out.println("Reports:   " + dir + "/<id>/report.html (and report.json, results.json, classroom.json, junit.xml, summary.md)");
         return GraderCli.GRADED;
+    }
+
+    private static boolean hasJavaFiles(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p));
+        }
     }
 }

@@ -44,7 +44,9 @@ public final class GraderCli implements Runnable {
         });
         cli.setParameterExceptionHandler((e, args1) -> {
             e.getCommandLine().getErr().println("grader: " + e.getMessage());
-            e.getCommandLine().usage(e.getCommandLine().getErr());
+            String command = e.getCommandLine().getCommandName();
+            e.getCommandLine().getErr().println("Try 'grader help" + ("grader".equals(command) ? "" : " " + command)
+                    + "' for the options.");
             return USAGE;
         });
         return cli;

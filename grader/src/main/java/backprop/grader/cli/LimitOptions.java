@@ -12,16 +12,21 @@ import picocli.CommandLine.Option;
 
 /** The options every grading command shares: time limits, isolation of the student JVMs, the API allowlist. */
 final class LimitOptions {
-    @Option(names = "--check-timeout", paramLabel = "SECONDS", defaultValue = "10",
+    /** The largest --check-timeout and --compile-timeout: an hour. */
+    static final long MAX_CHECK = 3_600;
+    /** The largest --timeout: a day. */
+    static final long MAX_GLOBAL = 86_400;
+
+    @Option(names = "--check-timeout", paramLabel = "SECONDS", converter = LimitOptions.Seconds.class, defaultValue = "10",
             description = "CPU time the submission's code may use in one check (load from other work does not count)."
                     + " Default: ${DEFAULT-VALUE}.")
     long checkTimeout;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = LimitOptions.Seconds.class, defaultValue = "300",
             description = "Wall-clock time one submission's grading may take, compiling included. Default: ${DEFAULT-VALUE}.")
     long globalTimeout;
 
-    @Option(names = "--compile-timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--compile-timeout", paramLabel = "SECONDS", converter = LimitOptions.Seconds.class, defaultValue = "30",
             description = "CPU time one run of the compiler may take; a file that keeps it busy longer is graded as its"
                     + " starter stub. Default: ${DEFAULT-VALUE}.")
     long compileTimeout;
@@ -47,10 +52,15 @@ final class LimitOptions {
 
     /** The limits, or null after printing why they are wrong. */
     RunOptions runOptions() {
-        if (checkTimeout < 1 || globalTimeout < 1 || compileTimeout < 1) {
-            System.err.println("grader: timeouts must be at least 1 second, got --check-timeout " + checkTimeout
-                    + ", --timeout " + globalTimeout + " and --compile-timeout " + compileTimeout);
-            return null;
+        // Bounded above too: a budget in nanoseconds past Long.MAX_VALUE would overflow, and no check needs a day.
+        for (Object[] limit : new Object[][] {{"--check-timeout", checkTimeout, MAX_CHECK}, {"--timeout", globalTimeout, MAX_GLOBAL},
+                {"--compile-timeout", compileTimeout, MAX_CHECK}}) {
+            long value = (Long) limit[1];
+            long max = (Long) limit[2];
+            if (value < 1 || value > max) {
+                System.err.println("grader: " + limit[0] + " must be between 1 and " + max + " seconds, got " + value);
+                return null;
+            }
         }
         try {
             return RunOptions.defaults().withCheckCpu(Duration.ofSeconds(checkTimeout))
@@ -76,6 +86,18 @@ final class LimitOptions {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             System.err.println("grader: --allow-api: " + e.getMessage());
             return null;
+        }
+    }
+
+    /** Whole seconds, with a message a person understands ("'1.5' is not a long" is picocli's). */
+    static final class Seconds implements picocli.CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("must be a whole number of seconds, got '" + value + "'");
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "starter", mixinStandardHelpOptions = true,
         header = "Writes the student template repository.",
         description = {"The template is what students clone or get as their repository.",
-                "%nInto <dir>: the stubs, the public tests, a standalone pom.xml (students run `mvn test`), a README, "
+                "%nInto <dir>: the stubs, the public tests, a standalone pom.xml (students run mvn\u00a0test), a README, "
                         + ".gitignore, grade-locally.sh and a workflow (--ci) that on every push downloads the grader from "
                         + "--grader-url, checks its SHA-256 and grades the repository. The template contains no solution "
                         + "code and, unless --embed-grader-jar, no grader. The grader jar holds the hidden checks and the "

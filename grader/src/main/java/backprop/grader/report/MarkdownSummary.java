@@ -137,13 +137,13 @@ public final class MarkdownSummary {
     }
 
     /**
-     * Text for a heading, a table cell or a list item: on one line, with every character Markdown (or
-     * the HTML GitHub allows in it) gives a meaning escaped.
+     * Text for a heading, a table cell or a list item, never at the start of a line: on one line, with
+     * the characters that open emphasis, code, links, images, HTML or table cells there escaped.
      */
     static String inline(String s) {
         StringBuilder out = new StringBuilder();
         for (char c : backprop.grader.Printable.of(s).toCharArray()) {
-            if ("\\`*_{}[]()<>#+-.!|~&\"'".indexOf(c) >= 0) {
+            if ("\\`*_[]<>|~&".indexOf(c) >= 0) { // what can start emphasis, code, links, HTML or a table cell
                 out.append('\\');
             }
             out.append(c);

@@ -96,7 +96,7 @@ class GraderCliTest {
         Run r = run("grade", "--check-timeout", "0", Fixtures.SOLUTIONS.toString(), "--out", tmp.resolve("out").toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--check-timeout 0");
+        assertThat(r.err()).contains("--check-timeout must be between 1 and 3600 seconds, got 0");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 
@@ -249,5 +249,47 @@ class GraderCliTest {
             }
         }
         assertThat(checked).as("file names found in the help texts").isGreaterThan(1000);
+    }
+
+    @Test
+    void timeoutsPastTheirMaximumAreRefusedInsteadOfOverflowing() {
+        Run check = run("grade", Fixtures.SOLUTIONS.toString(), "--check-timeout", "9999999999", "--out", tmp.resolve("o1").toString());
+        Run global = run("grade", Fixtures.SOLUTIONS.toString(), "--timeout", "99999999999", "--out", tmp.resolve("o2").toString());
+
+        assertThat(check.exitCode()).isEqualTo(GraderCli.USAGE);
+        assertThat(check.err()).contains("--check-timeout must be between 1 and 3600 seconds, got 9999999999");
+        assertThat(global.exitCode()).isEqualTo(GraderCli.USAGE);
+        assertThat(global.err()).contains("--timeout must be between 1 and 86400 seconds, got 99999999999");
+        assertThat(tmp.resolve("o1")).doesNotExist();
+    }
+
+    @Test
+    void aNonNumericTimeoutSaysWhatIsExpectedAndWhereToLook() {
+        Run r = run("grade", "--check-timeout", "1.5", Fixtures.SOLUTIONS.toString());
+
+        assertThat(r.exitCode()).isEqualTo(GraderCli.USAGE);
+        assertThat(r.err()).contains("must be a whole number of seconds, got '1.5'").contains("Try 'grader help grade'")
+                .doesNotContain("is not a long");
+        assertThat(r.err().lines().count()).as("a short message, not the whole help").isLessThan(5);
+    }
+
+    @Test
+    void batchOfASingleSubmissionSaysToUseGrade() {
+        Run r = run("batch", Fixtures.SOLUTIONS.toString(), "--out", tmp.resolve("out").toString());
+
+        assertThat(r.exitCode()).isEqualTo(GraderCli.USAGE);
+        assertThat(r.err()).contains("looks like one submission (it has src/main/java").contains("use 'grader grade'");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aSubmissionThatIsNeitherFolderNorZipNorJavaLeavesNoOutputBehind() throws IOException {
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "my answers");
+
+        Run r = run("grade", notes.toString(), "--out", tmp.resolve("out").toString());
+
+        assertThat(r.exitCode()).isEqualTo(GraderCli.USAGE);
+        assertThat(r.err()).contains("not a folder, a .zip or a .java file");
+        assertThat(tmp.resolve("out")).doesNotExist();
     }
 }

@@ -27,9 +27,9 @@ class JobSummaryTest {
         assertThat(md).startsWith("## An earlier step\n")
                 .contains("## Backprop grader: ` submission ` scored 35 / 82 points (42.7%)")
                 .contains("| Activations | 7 / 13 |")
-                .contains("1\\.2 Sigmoid\\.derivative matches finite differences")
+                .contains("1.2 Sigmoid.derivative matches finite differences")
                 .contains("Diagnosis: derivative at the wrong variable")
-                .contains("artifact \\\"grading\\-report\\\"");
+                .contains("artifact \"grading-report\"");
     }
 
     @Test

@@ -96,7 +96,7 @@ class PackagedJarIT {
         assertThat(template.resolve("grading/junit.xml")).isRegularFile();
         assertThat(template.resolve("grading/summary.md")).content().contains("scored 0 / 82 points");
         assertThat(summary).content().contains("## Backprop grader:").contains("scored 0 / 82 points")
-                .contains("artifact \\\"grading\\-report\\\"");
+                .contains("artifact \"grading-report\"");
     }
 
     private static String[] bash(Path dir, String... args) throws IOException, InterruptedException {
