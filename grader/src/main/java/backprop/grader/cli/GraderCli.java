@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = GraderCli.Version.class,
         description = "Grades backpropagation assignments: gradient checks, the reference oracle and the documents' worked examples.",
-        subcommands = {GradeCommand.class, BatchCommand.class, StarterCommand.class, GradescopeCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {GradeCommand.class, BatchCommand.class, StarterCommand.class, Classroom50Command.class,
+                GradescopeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:graded (a low score is not an error)", "2:bad usage or unreadable submission", "3:internal grader error"})
 public final class GraderCli implements Runnable {
@@ -54,7 +54,7 @@ public final class GraderCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try grade, batch, starter or gradescope (see grader help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try grade, batch, starter, classroom50 or gradescope (see grader help)");
     }
 
     /** The version baked in at build time. */

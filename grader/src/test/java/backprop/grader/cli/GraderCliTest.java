@@ -218,7 +218,7 @@ class GraderCliTest {
                 current.append(' ').append(line.trim());
             }
         }
-        assertThat(summaries.keySet()).containsExactly("grade", "batch", "starter", "gradescope", "help");
+        assertThat(summaries.keySet()).containsExactly("grade", "batch", "starter", "classroom50", "gradescope", "help");
         summaries.forEach((name, text) -> assertThat(text.toString()).as("summary of %s", name).endsWith("."));
     }
 

@@ -13,11 +13,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Set;
 
-/** The three JSON Schemas, loaded from the classpath, with format assertions (date-time) switched on. */
-enum Schemas {
+/** The JSON Schemas of the report formats, loaded from the classpath, with format assertions (date-time) switched on. */
+public enum Schemas {
     REPORT("/schema/report.schema.json"),
     GRADESCOPE("/schema/gradescope-results.schema.json"),
-    CLASSROOM("/schema/classroom-results.schema.json");
+    CLASSROOM("/schema/classroom-results.schema.json"),
+    CLASSROOM50("/schema/classroom50-result.schema.json");
 
     /** Strict: no NaN tokens, no unescaped control characters, nothing after the document. */
     static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -41,11 +42,11 @@ enum Schemas {
         return schema.validate(parse(json));
     }
 
-    Set<ValidationMessage> validate(JsonNode json) {
+    public Set<ValidationMessage> validate(JsonNode json) {
         return schema.validate(json);
     }
 
-    static JsonNode parse(String json) {
+    public static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);
         } catch (IOException e) {
