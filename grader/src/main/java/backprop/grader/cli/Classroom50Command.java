@@ -30,6 +30,11 @@ final class Classroom50Command implements Callable<Integer> {
             description = "The grader jar to put in the folder. Default: the jar this grader runs from.")
     Path graderJar;
 
+    @Option(names = "--grader-url", paramLabel = "URL", defaultValue = "",
+            description = "Leave grader.jar out of the folder: autograder.py downloads it from this URL and checks its SHA-256"
+                    + " (for a bundle that must stay under 10 MiB). Default: the jar is in the folder.")
+    String graderUrl;
+
     @Option(names = "--force", description = "Write into a non-empty folder, replacing files of the same names.")
     boolean force;
 
@@ -43,7 +48,7 @@ final class Classroom50Command implements Callable<Integer> {
         }
         Classroom50Export.Result result;
         try {
-            result = Classroom50Export.export(jar.get(), dir, assignment, force);
+            result = Classroom50Export.export(jar.get(), dir, assignment, force, graderUrl.trim());
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("grader: " + e.getMessage());
             return GraderCli.USAGE;

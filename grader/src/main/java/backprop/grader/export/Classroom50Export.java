@@ -32,6 +32,18 @@ public final class Classroom50Export {
 
     /** Writes the bundle folder {@code dir} for assignment {@code assignment} with grader jar {@code graderJar}. */
     public static Result export(Path graderJar, Path dir, String assignment, boolean force) throws IOException {
+        return export(graderJar, dir, assignment, force, "");
+    }
+
+    /**
+     * Like {@link #export(Path, Path, String, boolean)}; with a non-empty {@code graderUrl} the jar is not
+     * put in the folder: autograder.py downloads it from there and checks its SHA-256.
+     */
+    public static Result export(Path graderJar, Path dir, String assignment, boolean force, String graderUrl)
+            throws IOException {
+        if (!graderUrl.isEmpty() && !graderUrl.matches("https?://[^\\s\"'$\\\\]+")) {
+            throw new IllegalArgumentException("--grader-url must be an http(s) URL without spaces, quotes or '$': " + graderUrl);
+        }
         GraderJar.validate(graderJar);
         if (!assignment.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw new IllegalArgumentException("--assignment must be a Classroom 50 assignment id (letters, digits, . _ -),"
@@ -52,15 +64,24 @@ public final class Classroom50Export {
         long max = Math.round(Catalogue.checks().stream().mapToDouble(CheckSpec::points).sum());
         Files.writeString(dir.resolve(SCRIPT), Templates.render("classroom50/autograder.py", Map.of(
                 "ASSIGNMENT", assignment, "GRADER_VERSION", Grader.version(), "GRADER_SHA256", sha,
-                "MAX_SCORE", Long.toString(max))));
+                "MAX_SCORE", Long.toString(max), "GRADER_URL", graderUrl)));
         dir.resolve(SCRIPT).toFile().setExecutable(true, false);
-        Files.copy(graderJar, dir.resolve(JAR), StandardCopyOption.REPLACE_EXISTING);
+        if (graderUrl.isEmpty()) {
+            Files.copy(graderJar, dir.resolve(JAR), StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            Files.deleteIfExists(dir.resolve(JAR));
+        }
         Files.writeString(dir.resolve(README), Templates.render("classroom50/README.md", Map.of(
                 "ASSIGNMENT", assignment, "GRADER_VERSION", Grader.version(), "GRADER_SHA256", sha)));
-        long bytes = Files.size(dir.resolve(SCRIPT)) + Files.size(dir.resolve(JAR)) + Files.size(dir.resolve(README));
-        if (bytes > MAX_BUNDLE_BYTES) {
-            throw new IllegalStateException("the bundle is " + bytes + " bytes, more than Classroom 50's 10 MiB limit");
+        List<String> files = graderUrl.isEmpty() ? List.of(README, JAR, SCRIPT) : List.of(README, SCRIPT);
+        long bytes = 0;
+        for (String f : files) {
+            bytes += Files.size(dir.resolve(f));
         }
-        return new Result(dir, List.of(README, JAR, SCRIPT), sha, bytes);
+        if (bytes > MAX_BUNDLE_BYTES) {
+            throw new IllegalStateException("the bundle is " + bytes + " bytes, more than Classroom 50's 10 MiB limit: publish"
+                    + " grader.jar elsewhere and pass --grader-url");
+        }
+        return new Result(dir, files, sha, bytes);
     }
 }

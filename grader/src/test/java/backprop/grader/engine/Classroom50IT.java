@@ -167,6 +167,42 @@ class Classroom50IT {
     }
 
     @Test
+    void aSmallBundleDownloadsThePinnedGraderAndRefusesAnyOther() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        byte[][] served = {Files.readAllBytes(JAR)};
+        server.createContext("/grader.jar", exchange -> {
+            exchange.sendResponseHeaders(200, served[0].length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(served[0]);
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/grader.jar";
+            Path small = tmp.resolve("small-bundle");
+            Process p = new ProcessBuilder(java(), "-jar", JAR.toString(), "classroom50", small.toString(), "--grader-url", url)
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("small.log").toFile()).start();
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(tmp.resolve("small.log"))).isZero();
+            try (var list = Files.list(small)) {
+                assertThat(list.map(f -> f.getFileName().toString()).toList()).containsExactlyInAnyOrder("autograder.py", "README.md");
+            }
+
+            Run run = grade("erin", Fixtures.SOLUTIONS, small);
+            assertThat(run.exitCode()).as(run.log()).isZero();
+            assertThat(run.result().get("score").asInt()).isEqualTo(82);
+
+            served[0] = "a different file".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Run tampered = grade("frank", Fixtures.SOLUTIONS, small);
+            assertThat(tampered.exitCode()).isNotZero();
+            assertThat(tampered.log()).contains("is not the grader this autograder was generated for");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aGraderThatCannotStartIsAnInfrastructureError() throws Exception {
         Path broken = Files.createDirectories(tmp.resolve("broken-bundle"));
         Files.copy(bundle.resolve("autograder.py"), broken.resolve("autograder.py"));
