@@ -48,6 +48,17 @@ def sha256(path):
     return digest.hexdigest()
 
 
+def write_file(name, text):
+    """Writes ./name, never through a link a student committed under that name (it is removed first)."""
+    if os.path.islink(name) or os.path.isfile(name):
+        os.unlink(name)
+    elif os.path.isdir(name):
+        shutil.rmtree(name)
+    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def result(score, max_score, tests, **extra):
     env = os.environ.get
     data = {
@@ -64,14 +75,11 @@ def result(score, max_score, tests, **extra):
         "tests": tests,
     }
     data.update(extra)
-    with open("result.json", "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, indent=2)
-        f.write("\n")
+    write_file("result.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def release_body(text):
-    with open("release-body.md", "w", encoding="utf-8") as f:
-        f.write(text)
+    write_file("release-body.md", text)
 
 
 def points(value):
@@ -80,24 +88,40 @@ def points(value):
 
 
 def download(url, target):
+    """Three attempts; an attempt counts only if the file is the pinned grader (a cut connection is not)."""
     import urllib.request
     for attempt in range(3):
         try:
             with urllib.request.urlopen(url, timeout=60) as response, open(target, "wb") as f:
                 shutil.copyfileobj(response, f)
-            return True
         except OSError as e:
             print("autograder.py: downloading " + url + " failed (" + str(e) + ")", file=sys.stderr)
+            continue
+        if not GRADER_SHA256 or sha256(target) == GRADER_SHA256:
+            return True
+        print("autograder.py: the file downloaded from " + url + " is incomplete or not the pinned grader"
+              " (SHA-256 " + sha256(target) + ", expected " + GRADER_SHA256 + ")", file=sys.stderr)
     return False
 
 
 def main():
     jar = bundle_dir() / "grader.jar"
     java = java_command()
+    downloaded = None
     if not jar.is_file() and GRADER_URL:
-        jar = pathlib.Path(tempfile.mkdtemp(prefix="backprop-grader-")) / "grader.jar"
+        downloaded = pathlib.Path(tempfile.mkdtemp(prefix="backprop-grader-"))
+        jar = downloaded / "grader.jar"
         if not download(GRADER_URL, jar):
+            shutil.rmtree(downloaded, ignore_errors=True)
             return 3
+    try:
+        return grade(jar, java)
+    finally:
+        if downloaded is not None:
+            shutil.rmtree(downloaded, ignore_errors=True)
+
+
+def grade(jar, java):
     if not jar.is_file():
         print("autograder.py: no grader.jar in " + str(bundle_dir()), file=sys.stderr)
         return 3
@@ -121,6 +145,7 @@ def main():
         if proc.returncode == 2:
             # The submission could not be read (no .java files, a corrupt zip): graded, 0 points, and why.
             why = "\n".join(line for line in proc.stderr.splitlines() if line.startswith("grader: "))[:2000]
+            why = why.replace(os.getcwd(), ".")
             result(0, MAX_SCORE, [], feedback=why)
             release_body("## Backprop grader: not graded\n\nYour submission could not be graded, so it scores 0 for"
                          " now:\n\n```text\n" + why.replace("```", "'''") + "\n```\n\nPush your `.java` files in"

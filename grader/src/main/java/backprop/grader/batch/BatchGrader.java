@@ -96,13 +96,14 @@ public final class BatchGrader {
      * @param skipped  left alone because their report was up to date
      * @param ungraded found unreadable or failed in this run (listed in the summary with their reasons)
      * @param ignored  entries of the folder that are neither a folder nor a .zip
+     * @param ungradedInGradebook submissions the gradebook lists as not graded, from this run or an earlier one
      * @param gradebook   {@code gradebook.csv}
      * @param summaryJson {@code summary.json}
      * @param summaryHtml {@code summary.html}
      * @param elapsed  wall-clock time of the run
      */
     public record Result(int found, int graded, int skipped, int ungraded, List<String> ignored, Path gradebook,
-                         Path summaryJson, Path summaryHtml, Duration elapsed) {
+                         Path summaryJson, Path summaryHtml, Duration elapsed, int ungradedInGradebook) {
     }
 
     private final Options options;
@@ -182,7 +183,7 @@ public final class BatchGrader {
         progress.end();
         return new Result(found.candidates().size(), graded.get(), skipped, ungraded.get(), found.ignored(),
                 out.resolve(Gradebook.FILE_NAME), out.resolve(ClassSummary.JSON_FILE), out.resolve(ClassSummary.HTML_FILE),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), (int) all.stream().filter(e -> !e.graded()).count());
     }
 
     /**

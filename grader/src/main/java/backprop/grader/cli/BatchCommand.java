@@ -102,7 +102,9 @@ final class BatchCommand implements Callable<Integer> {
         Path dir = out.toAbsolutePath().normalize();
         System.out.println("Batch done in " + Format.decimal(result.elapsed().toMillis() / 1000.0, 1) + " s: "
                 + result.found() + " submission(s), " + result.graded() + " graded, " + result.skipped() + " skipped (up to date"
-                + (result.skipped() > 0 ? "; --force regrades them" : "") + "), " + result.ungraded() + " could not be graded.");
+                + (result.skipped() > 0 ? "; --force regrades them" : "") + "), " + result.ungraded() + " could not be graded"
+                + (result.ungradedInGradebook() > result.ungraded() ? " in this run; " + result.ungradedInGradebook()
+                        + " are listed as not graded in the gradebook." : "."));
         System.out.println("Gradebook: " + dir.resolve("gradebook.csv"));
         System.out.println("Summary:   " + dir.resolve("summary.html") + " (and summary.json)");
         System.out.println("Reports:   " + dir + "/<id>/report.html (and report.json, results.json, classroom.json, junit.xml, summary.md)");

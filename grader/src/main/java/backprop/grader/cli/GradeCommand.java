@@ -52,6 +52,7 @@ final class GradeCommand implements Callable<Integer> {
         java.util.Optional<String> unusable = backprop.grader.batch.BatchGrader.unusable(submission);
         if (unusable.isPresent()) {
             System.err.println("grader: cannot grade " + submission.toAbsolutePath().normalize() + ": " + unusable.get());
+            JobSummary.notGraded(unusable.get(), System.getenv());
             return GraderCli.USAGE;
         }
         Grader grader = limits.grader();
@@ -69,6 +70,7 @@ final class GradeCommand implements Callable<Integer> {
             report = grader.grade(submission);
         } catch (SubmissionLoader.UnreadableSubmissionException e) {
             System.err.println("grader: " + e.getMessage());
+            JobSummary.notGraded(e.getMessage(), System.getenv());
             return GraderCli.USAGE;
         } catch (RuntimeException | Error e) {
             System.err.println("grader: internal error while grading " + submission + ": " + e);

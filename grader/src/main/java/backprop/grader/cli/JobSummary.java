@@ -22,6 +22,20 @@ final class JobSummary {
     private JobSummary() {
     }
 
+    /** On GitHub, says in the job summary that the submission could not be graded, and why. */
+    static void notGraded(String reason, Map<String, String> env) {
+        String file = env.get(SUMMARY_FILE);
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), MarkdownSummary.notGraded(reason) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("grader: warning: could not write the job summary to " + file + ": " + e.getMessage());
+        }
+    }
+
     /** Appends the summary if the environment asks for one; a failure to write is a warning, never an error. */
     static void append(GradeReport report, Map<String, String> env) {
         String file = env.get(SUMMARY_FILE);

@@ -54,6 +54,13 @@ public final class MarkdownSummary {
         return md.toString();
     }
 
+    /** The summary of a submission that could not be graded at all: 0 points, and the reason. */
+    public static String notGraded(String reason) {
+        StringBuilder md = new StringBuilder("## Backprop grader: not graded (0 points)\n\nThe submission could not be graded:\n\n");
+        fenced(md, backprop.grader.Printable.keepingLines(reason));
+        return md.toString();
+    }
+
     private static void parts(StringBuilder md, List<PartResult> parts) {
         if (parts.isEmpty()) {
             return;

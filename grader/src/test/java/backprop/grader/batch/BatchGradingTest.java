@@ -407,6 +407,8 @@ class BatchGradingTest {
         assertThat(result.skipped()).isEqualTo(fixtures.size());
         assertThat(result.graded()).isZero();
         assertThat(result.ungraded()).isZero();
+        assertThat(result.ungradedInGradebook()).as("submissions still listed as not graded, from the first run")
+                .isEqualTo(fixtures.values().stream().filter(f -> f.expect() == Expect.UNGRADED).count()).isPositive();
         assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(20));
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("skipped " + fixtures.size() + " already graded");
         assertThat(snapshot()).isEqualTo(before);

@@ -49,4 +49,13 @@ class JobSummaryTest {
 
         assertThat(aFolder).isEmptyDirectory();
     }
+
+    @Test
+    void aSubmissionThatCannotBeGradedSaysSoInTheSummary() throws IOException {
+        Path summary = tmp.resolve("step_summary.md");
+
+        JobSummary.notGraded("empty folder: no files at all", Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
+
+        assertThat(Files.readString(summary)).contains("not graded (0 points)").contains("empty folder: no files at all");
+    }
 }

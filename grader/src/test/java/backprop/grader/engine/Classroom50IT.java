@@ -196,10 +196,26 @@ class Classroom50IT {
             served[0] = "a different file".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             Run tampered = grade("frank", Fixtures.SOLUTIONS, small);
             assertThat(tampered.exitCode()).isNotZero();
-            assertThat(tampered.log()).contains("is not the grader this autograder was generated for");
+            assertThat(tampered.log()).contains("is incomplete or not the pinned grader");
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void linksTheStudentCommittedUnderTheOutputNamesAreReplacedNotFollowed() throws Exception {
+        Path outside = Files.writeString(tmp.resolve("outside.txt"), "not the autograder's to write");
+        Path checkout = Files.createDirectories(tmp.resolve("checkouts").resolve("gina"));
+        Files.createSymbolicLink(checkout.resolve("release-body.md"), outside);
+        Files.createSymbolicLink(checkout.resolve("result.json"), tmp.resolve("no/such/folder/result.json"));
+
+        Run run = grade("gina", Fixtures.SOLUTIONS, bundle);
+
+        assertThat(run.exitCode()).as(run.log()).isZero();
+        assertThat(outside).hasContent("not the autograder's to write");
+        assertThat(Files.isSymbolicLink(checkout.resolve("result.json"))).isFalse();
+        assertThat(Files.isSymbolicLink(checkout.resolve("release-body.md"))).isFalse();
+        assertThat(run.result().get("score").asInt()).isEqualTo(82);
     }
 
     @Test

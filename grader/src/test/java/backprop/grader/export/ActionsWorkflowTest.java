@@ -46,12 +46,16 @@ class ActionsWorkflowTest {
                 .as("third-party actions are pinned to a full commit").allMatch(u -> u.matches(".+@[0-9a-f]{40}"));
 
         Map<String, Object> grade = stepNamed(steps, "Grade");
-        assertThat(String.valueOf(grade.get("run"))).contains("java -jar .grader/grader.jar grade . --out grading");
+        assertThat(String.valueOf(grade.get("run"))).as("reports committed to the repository are removed before grading")
+                .contains("rm -rf grading\njava -jar .grader/grader.jar grade . --out grading");
+        assertThat(map(steps.get(0).get("with"))).as("checkout").containsEntry("persist-credentials", false);
         Map<String, Object> checks = map(stepsUsing(steps, JUNIT_REPORTER).get("with"));
         assertThat(checks).containsEntry("report_paths", "grading/junit.xml").containsEntry("check_name", "Grading")
                 .containsEntry("job_summary", false);
         Map<String, Object> comment = stepsUsing(steps, STICKY_COMMENT);
-        assertThat(String.valueOf(comment.get("if"))).contains("github.event_name == 'pull_request'");
+        assertThat(String.valueOf(comment.get("if"))).contains("github.event_name == 'pull_request'")
+                .contains("steps.grade.outcome == 'success'");
+        assertThat(String.valueOf(stepsUsing(steps, JUNIT_REPORTER).get("if"))).contains("steps.grade.outcome == 'success'");
         assertThat(map(comment.get("with"))).containsEntry("path", "grading/summary.md").containsKey("header");
         for (Map<String, Object> report : List.of(stepsUsing(steps, JUNIT_REPORTER), comment,
                 stepsUsing(steps, "actions/upload-artifact@v7"))) {
