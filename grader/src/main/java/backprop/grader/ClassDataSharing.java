@@ -173,6 +173,19 @@ public final class ClassDataSharing {
         }
     }
 
+    /** A folder {@code name} in the grader's per-user cache, created if needed; empty when there is no writable cache. */
+    public static Optional<Path> cacheFolder(String name) {
+        Optional<Path> root = cacheRoot();
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.createDirectories(root.get().resolve(name)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<Path> cacheRoot() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         String home = System.getProperty("user.home");

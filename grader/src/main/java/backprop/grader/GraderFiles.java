@@ -22,6 +22,16 @@ public final class GraderFiles {
         }
     }
 
+    /** The SHA-256 of {@code text} (UTF-8), in hex. */
+    public static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JDK", e);
+        }
+    }
+
     /** Deletes {@code dir} and everything in it; nothing happens when it does not exist. */
     public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {

@@ -65,7 +65,7 @@ final class LimitOptions {
         try {
             return RunOptions.defaults().withCheckCpu(Duration.ofSeconds(checkTimeout))
                     .withGlobal(Duration.ofSeconds(globalTimeout)).withIsolation(Isolation.parse(isolation))
-                    .withCompileCpu(Duration.ofSeconds(compileTimeout));
+                    .withCompileCpu(Duration.ofSeconds(compileTimeout)).withCompileCache(true);
         } catch (IllegalArgumentException e) {
             System.err.println("grader: --isolation: " + e.getMessage());
             return null;

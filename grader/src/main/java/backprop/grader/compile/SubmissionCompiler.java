@@ -40,6 +40,30 @@ public final class SubmissionCompiler {
      * {@code deadline} (System.nanoTime): then the result says {@link CompilationResult#timedOut()}.
      */
     public CompilationResult compile(Submission submission, Path classesDir, Duration cpu, long deadline) {
+        return compile(submission, classesDir, cpu, deadline, false);
+    }
+
+    /**
+     * Like {@link #compile(Submission, Path, Duration, long)}; with {@code useCache}, an earlier compilation of
+     * the very same sources under the same grader, JDK, allowlist and budget is reused ({@link CompileCache}),
+     * its classes verified again first.
+     */
+    public CompilationResult compile(Submission submission, Path classesDir, Duration cpu, long deadline, boolean useCache) {
+        if (!useCache) {
+            return compileFresh(submission, classesDir, cpu, deadline);
+        }
+        String key = CompileCache.key(submission, verifier.fingerprint(), cpu);
+        java.util.Optional<CompilationResult> cached = CompileCache.load(key, classesDir);
+        if (cached.isPresent() && verifier.verify(classesDir).isEmpty()) {
+            backprop.grader.engine.Timing.mark("compiled (cached)");
+            return cached.get();
+        }
+        CompilationResult fresh = compileFresh(submission, classesDir, cpu, deadline);
+        CompileCache.store(key, fresh);
+        return fresh;
+    }
+
+    private CompilationResult compileFresh(Submission submission, Path classesDir, Duration cpu, long deadline) {
         Map<String, SourceFile> sources = new LinkedHashMap<>();
         submission.sources().forEach(s -> sources.put(s.fileName(), s));
         Outcome o = new Outcome();

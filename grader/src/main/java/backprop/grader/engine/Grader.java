@@ -116,7 +116,8 @@ public final class Grader {
                 }, "discover-checks");
                 discovery.setDaemon(true);
                 discovery.start();
-                compiled = new SubmissionCompiler(starter, verifier).compile(loaded, classes, options.compileCpu(), deadline);
+                compiled = new SubmissionCompiler(starter, verifier).compile(loaded, classes, options.compileCpu(), deadline,
+                        options.compileCache());
                 Timing.mark("compiled and verified");
                 run = compiled.timedOut()
                         ? notRun(catalogue, "not run: grading reached its time limit of " + options.global().toSeconds()

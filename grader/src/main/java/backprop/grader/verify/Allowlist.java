@@ -47,6 +47,16 @@ public final class Allowlist {
         }
     }
 
+    /** A digest of the rules: equal for allowlists that decide alike (what cached compilations are keyed by). */
+    public String fingerprint() {
+        StringBuilder all = new StringBuilder();
+        for (Rule r : rules) {
+            all.append(r.allow()).append('|').append(r.classes()).append('|').append(r.member()).append('|')
+                    .append(r.descriptor()).append('\n');
+        }
+        return backprop.grader.GraderFiles.sha256(all.toString());
+    }
+
     /** These rules and those of {@code file} (an instructor's additions, same format). */
     public Allowlist with(Path file) {
         try {

@@ -42,6 +42,11 @@ public final class BytecodeVerifier {
 
     private final Allowlist allowlist;
 
+    /** The allowlist's fingerprint: verdicts of two verifiers with equal fingerprints are equal. */
+    public String fingerprint() {
+        return allowlist.fingerprint();
+    }
+
     public BytecodeVerifier(Allowlist allowlist) {
         this.allowlist = allowlist;
     }
