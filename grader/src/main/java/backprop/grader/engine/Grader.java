@@ -108,14 +108,10 @@ public final class Grader {
                 // The student JVMs start while javac runs; none loads a class of the submission before the checks.
                 session.startAhead(Catalogue.groups(catalogue));
                 // So is discovering the checks, in this JVM, which otherwise only waits for javac.
-                java.util.concurrent.FutureTask<CheckRunner.Plan> plan = new java.util.concurrent.FutureTask<>(
-                        () -> CheckRunner.plan(catalogue));
-                Thread discovery = new Thread(() -> {
-                    plan.run();
-                    warmUpReports();
-                }, "discover-checks");
-                discovery.setDaemon(true);
-                discovery.start();
+                java.util.concurrent.FutureTask<CheckRunner.Plan> plan = PREFETCHED.getAndSet(null);
+                if (plan == null) {
+                    plan = discoverInBackground(catalogue);
+                }
                 compiled = new SubmissionCompiler(starter, verifier).compile(loaded, classes, options.compileCpu(), deadline,
                         options.compileCache());
                 Timing.mark("compiled and verified");
@@ -166,6 +162,31 @@ public final class Grader {
                 .sorted(java.util.Comparator.comparing(SourceFile::fileName))
                 .forEach(f -> code.append(f.fileName()).append('\0').append(f.source()).append('\0'));
         return backprop.grader.checks.Seeds.saltOf(code.toString());
+    }
+
+    /** A discovery started before this JVM's first grading ({@link #prefetch}), taken by that grading. */
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.FutureTask<CheckRunner.Plan>> PREFETCHED
+            = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Starts discovering the checks (and warming the report writers) in the background now: a command
+     * line that will grade calls this first, so that discovery overlaps with parsing the command line
+     * and reading the submission. The next {@link #grade} uses it.
+     */
+    public static void prefetch() {
+        PREFETCHED.compareAndSet(null, discoverInBackground(Catalogue.checks()));
+    }
+
+    private static java.util.concurrent.FutureTask<CheckRunner.Plan> discoverInBackground(List<CheckSpec> catalogue) {
+        java.util.concurrent.FutureTask<CheckRunner.Plan> plan = new java.util.concurrent.FutureTask<>(
+                () -> CheckRunner.plan(catalogue));
+        Thread discovery = new Thread(() -> {
+            plan.run();
+            warmUpReports();
+        }, "discover-checks");
+        discovery.setDaemon(true);
+        discovery.start();
+        return plan;
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean REPORTS_WARM = new java.util.concurrent.atomic.AtomicBoolean();
