@@ -218,6 +218,18 @@ class ActivationChecks {
                     map(z, v -> 1 - v * v)));
             list.add(new KnownMistake("derivative at the wrong variable: tanh'(tanh(z)) applies the derivative to the"
                     + " activation instead of z", map(z, v -> reference.derivative(reference.value(v)))));
+            list.add(new KnownMistake("square missing: 1 − tanh(z) forgets the square; the derivative is 1 − tanh²(z)",
+                    map(z, v -> 1 - Math.tanh(v))));
+            list.add(new KnownMistake("wrong sign inside: 1 + tanh²(z); the derivative is 1 − tanh²(z)",
+                    map(z, v -> 1 + Math.tanh(v) * Math.tanh(v))));
+        }
+        if (reference.kind().equals("sigmoid")) {
+            list.add(new KnownMistake("wrong sign inside: σ(z)·(1 + σ(z)); the derivative is σ(z)·(1 − σ(z))",
+                    map(z, v -> reference.value(v) * (1 + reference.value(v)))));
+        }
+        if (!reference.kind().equals("identity")) {
+            list.add(new KnownMistake("sign flipped: your values are −f'(z); check the order of the subtraction"
+                    + " (1 − a, not a − 1)", map(z, v -> -reference.derivative(v))));
         }
         if (reference.kind().equals("leaky_relu")) {
             list.add(new KnownMistake("α missing: LeakyReLU'(z) is α (not 0) for z ≤ 0; your values are ReLU's derivative",
