@@ -127,14 +127,19 @@ public final class Diagnoser {
         return value != null && actual != null && sameShape(value, actual) && close(value, actual);
     }
 
-    /** The first known mistake that matches {@code actual} (and is not also the right answer), or "". */
+    /**
+     * Every known mistake that matches {@code actual} (and is not also the right answer), most likely first
+     * (the list's order), joined with "; or: " — where two mistakes give the same numbers, both are named,
+     * never one confidently wrong; "" when none matches.
+     */
     static String knownMistake(double[][] expected, double[][] actual, List<KnownMistake> mistakes) {
+        java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>();
         for (KnownMistake m : mistakes) {
             if (m.value() != null && sameShape(m.value(), actual) && close(m.value(), actual) && !close(expected, actual)) {
-                return m.diagnosis();
+                found.add(m.diagnosis());
             }
         }
-        return "";
+        return String.join("; or: ", found);
     }
 
     /**

@@ -189,6 +189,14 @@ class LossChecks {
         int k = prediction[0].length;
         List<KnownMistake> list = new ArrayList<>();
         if (reference == ReferenceLoss.MSE) {
+            double[][] raw = new double[n][k];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
+                    raw[i][j] = prediction[i][j] - target[i][j];
+                }
+            }
+            list.add(new KnownMistake("ŷ − y alone: that is the BCE + sigmoid shortcut δ, not the gradient of the squared error;"
+                    + " the MSE gradient is 2(ŷ − y)/(N·K), with N·K = " + (n * k) + " here", raw));
             list.add(new KnownMistake("factor 2 dropped: (ŷ − y)/(N·K) is half the MSE gradient 2(ŷ − y)/(N·K): the 2 from"
                     + " d/dŷ (ŷ − y)² is missing (ŷ − y alone is the BCE + sigmoid shortcut δ, not the gradient of the squared"
                     + " error)", Numeric.scale(right, 0.5)));
