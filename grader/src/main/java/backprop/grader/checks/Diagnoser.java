@@ -213,7 +213,8 @@ public final class Diagnoser {
             String shapes = " a gradient of shape " + m.group(3) + "x" + m.group(4) + " for its " + m.group(1) + "x" + m.group(2)
                     + " output";
             if (method.startsWith("Network") || method.startsWith("Trainer")) {
-                return "backward in the wrong order: a layer got" + shapes + "; Network.backward must go from the last layer"
+                return "returned gradient dropped, or backward in the wrong order: a layer got" + shapes + ", the gradient"
+                        + " for another layer; Network.backward must go from the last layer"
                         + " to the first, passing each layer's returned gradient to the layer before it";
             }
             return "gradient of the wrong shape: a layer got" + shapes;

@@ -276,9 +276,9 @@ class NetworkChecks {
         }
         Trace wrong = new ReferenceNetwork(List.of(spec)).backpropagate(t.input(), wrongUpstream, 0.1);
         double[][] value = quantity.equals("dW") ? wrong.layers().get(0).dW() : Numeric.row(wrong.layers().get(0).db());
-        list.add(new KnownMistake("backward in the wrong order: layer " + layer + " got the loss gradient instead of the"
-                + " gradient from layer " + (layer + 1) + ": backward must go from the last layer to the first, passing each"
-                + " returned gradient on", value));
+        list.add(new KnownMistake("returned gradient dropped, or backward in the wrong order: layer " + layer + " got the"
+                + " loss gradient instead of the gradient returned by layer " + (layer + 1) + "'s backward: go from the last"
+                + " layer to the first and pass each returned gradient to the layer before it", value));
         return list;
     }
 

@@ -105,7 +105,7 @@ class DiagnoserTest {
                 .startsWith("db not summed over the batch");
         assertThat(Diagnoser.explainException("Network.backward", thrown("java.lang.IllegalArgumentException", 
                 "gradOutput must have the shape of this layer's output, 4x5, but it is 4x2"), Diagnoser.Glossary.NONE))
-                .startsWith("backward in the wrong order");
+                .startsWith("returned gradient dropped, or backward in the wrong order");
         assertThat(Diagnoser.explainException("Sigmoid.derivative", thrown("java.lang.ArithmeticException", "/ by zero"), Diagnoser.Glossary.NONE))
                 .isEmpty();
     }
