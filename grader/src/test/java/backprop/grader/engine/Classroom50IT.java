@@ -53,7 +53,7 @@ class Classroom50IT {
     private Run grade(String name, Path submission, Path bundleDir) throws Exception {
         Path checkout = Files.createDirectories(tmp.resolve("checkouts").resolve(name));
         if (submission != null) {
-            copyTree(submission.resolve("src/main/java"), checkout.resolve("src/main/java"));
+            backprop.grader.batch.SubmissionFixtures.copyTree(submission.resolve("src/main/java"), checkout.resolve("src/main/java"));
         }
         Files.writeString(checkout.resolve("README.md"), "student repository\n");
         ProcessBuilder pb = new ProcessBuilder("python3", bundleDir.resolve("autograder.py").toString())
@@ -71,19 +71,6 @@ class Classroom50IT {
         Process p = pb.start();
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
         return new Run(p.exitValue(), Files.readString(tmp.resolve(name + ".log")), checkout);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static void assertValid(JsonNode result) {
