@@ -93,12 +93,70 @@ record DenseCase(long seed, ReferenceActivation activation, double[][] x, double
                 + " δ = ŷ − y (no σ') holds only for BCE + sigmoid, where the σ' of the layer cancels the 1/(p(1 − p)) of"
                 + " BinaryCrossEntropy.gradient; the layer itself must always multiply by σ'(Z), whatever the loss (MSE too)"
                 : "activation derivative missing: dZ must be G ⊙ f'(Z), but your result equals G used as dZ";
+        double[][] dz = new double[n][out];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < out; j++) {
+                dz[i][j] = g[i][j] * activation.derivative(z[i][j]);
+            }
+        }
         return List.of(
                 new KnownMistake(missing, fromDz(noDerivative, quantity, x, w)),
+                new KnownMistake(lastTermOnlyDiagnosis(quantity), lastTermOnly(dz, quantity, x, w)),
                 new KnownMistake("activation derivative at the wrong variable: f'(A) (at the activation) instead of f'(Z)"
                         + " (at the pre-activation)", fromDz(atActivation, quantity, x, w)),
                 new KnownMistake("upstream gradient ignored: your result equals f'(Z) alone; multiply by gradOutput",
                         fromDz(upstreamIgnored, quantity, x, w)));
+    }
+
+    /** Why a loop keeps only its last term: "=" where "+=" belongs. */
+    private static String lastTermOnlyDiagnosis(String quantity) {
+        String what = switch (quantity) {
+            case "dX" -> "only the last output unit's term dZ[n][out−1]·W[out−1][i] is left in dX: the sum over the output"
+                    + " units";
+            case "dW" -> "only the last sample's term dZ[N−1][o]·X[N−1][i] is left in dW: the sum over the batch";
+            case "db" -> "only the last sample's dZ[N−1][o] is left in db: the sum over the batch";
+            default -> "only the last term is left: the sum";
+        };
+        return "overwritten instead of accumulated: " + what + " must add every term (+=, not =), starting from 0";
+    }
+
+    /** The result of a loop that assigns each term instead of adding it (null where that is the right answer). */
+    private static double[][] lastTermOnly(double[][] dz, String quantity, double[][] x, double[][] w) {
+        int n = x.length;
+        int out = w.length;
+        int in = w[0].length;
+        switch (quantity) {
+            case "dW" -> {
+                if (n < 2) {
+                    return null;
+                }
+                double[][] dw = new double[out][in];
+                for (int o = 0; o < out; o++) {
+                    for (int k = 0; k < in; k++) {
+                        dw[o][k] = dz[n - 1][o] * x[n - 1][k];
+                    }
+                }
+                return dw;
+            }
+            case "db" -> {
+                return n < 2 ? null : new double[][] {dz[n - 1].clone()};
+            }
+            case "dX" -> {
+                if (out < 2) {
+                    return null;
+                }
+                double[][] dx = new double[n][in];
+                for (int i = 0; i < n; i++) {
+                    for (int k = 0; k < in; k++) {
+                        dx[i][k] = dz[i][out - 1] * w[out - 1][k];
+                    }
+                }
+                return dx;
+            }
+            default -> {
+                return null;
+            }
+        }
     }
 
     private static double[][] fromDz(double[][] dz, String quantity, double[][] x, double[][] w) {
